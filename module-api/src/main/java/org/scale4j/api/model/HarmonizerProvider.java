@@ -1,0 +1,9 @@
+package org.scale4j.api.model;
+
+import org.scale4j.api.plugin.Provider;
+
+/** Makes harmonizers; named in recipes under {@code model.harmonizer.type}. */
+public interface HarmonizerProvider<C extends Record> extends Provider<C> {
+
+    Harmonizer create(C config);
+}

@@ -1,0 +1,5 @@
+package org.scale4j.api.plugin;
+
+/** The configuration of a provider that takes no parameters. */
+public record NoConfig() {
+}

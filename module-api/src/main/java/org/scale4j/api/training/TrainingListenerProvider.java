@@ -1,0 +1,11 @@
+package org.scale4j.api.training;
+
+import java.nio.file.Path;
+import org.scale4j.api.plugin.Provider;
+
+/** Makes training listeners; named in recipes as {@code listeners[].type}. */
+public interface TrainingListenerProvider<C extends Record> extends Provider<C> {
+
+    /** @param runDir the run directory, {@code runs/<name>/<version>} */
+    TrainingListener create(Path runDir, C config);
+}

@@ -1,0 +1,5 @@
+/** Model assembly from plugins, the SCALE training loop, checkpoints and evaluation. */
+module org.scale4j.training {
+    requires transitive org.scale4j.api;
+    requires org.scale4j.tensorboard;
+}
