@@ -20,4 +20,9 @@ public interface ModalityKindProvider<C extends Record> extends Provider<C> {
      * @param config this kind's parameters from the recipe
      */
     ModalityCollator create(ModalityContext context, C config);
+
+    /** {@link #create} with a config typed as {@link Record}, cast through {@link #configType()}. */
+    default ModalityCollator createFrom(ModalityContext context, Record config) {
+        return create(context, configType().cast(config));
+    }
 }

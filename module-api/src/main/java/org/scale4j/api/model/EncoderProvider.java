@@ -17,4 +17,9 @@ public interface EncoderProvider<C extends Record> extends Provider<C> {
      *     (e.g. hidden not divisible by heads); the message shows the values
      */
     ModalityEncoder create(ModalitySpec modality, ModelDims dims, C config);
+
+    /** {@link #create} with a config typed as {@link Record}, cast through {@link #configType()}. */
+    default ModalityEncoder createFrom(ModalitySpec modality, ModelDims dims, Record config) {
+        return create(modality, dims, configType().cast(config));
+    }
 }

@@ -12,4 +12,9 @@ public interface FusionProvider<C extends Record> extends Provider<C> {
      *     fix the sequence lengths
      */
     Fusion create(List<ModalitySpec> modalities, ModelDims dims, C config);
+
+    /** {@link #create} with a config typed as {@link Record}, cast through {@link #configType()}. */
+    default Fusion createFrom(List<ModalitySpec> modalities, ModelDims dims, Record config) {
+        return create(modalities, dims, configType().cast(config));
+    }
 }

@@ -6,4 +6,9 @@ import org.scale4j.api.plugin.Provider;
 public interface HarmonizerProvider<C extends Record> extends Provider<C> {
 
     Harmonizer create(C config);
+
+    /** {@link #create} with a config typed as {@link Record}, cast through {@link #configType()}. */
+    default Harmonizer createFrom(Record config) {
+        return create(configType().cast(config));
+    }
 }
