@@ -4,4 +4,5 @@ module org.scale4j.training {
     requires org.scale4j.tensorboard;
 
     exports org.scale4j.training.optim;
+    exports org.scale4j.training.checkpoint;
 }
