@@ -5,4 +5,6 @@ module org.scale4j.training {
 
     exports org.scale4j.training.optim;
     exports org.scale4j.training.checkpoint;
+    exports org.scale4j.training.io;
+    exports org.scale4j.training.run;
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.scale4j.training.io.AtomicFiles;
 
 /**
  * The checkpoints of one run: {@code <run>/checkpoints/step-000000100.ckpt}, the last
@@ -140,18 +140,7 @@ public final class CheckpointStore {
     }
 
     private void writeBest(Best best) throws IOException {
-        Path temp = Files.createTempFile(dir, "." + BEST + ".", ".tmp");
-        try {
-            Files.writeString(temp, best.step() + " " + best.metric() + "\n", StandardCharsets.UTF_8);
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(temp, dir.resolve(BEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            CheckpointWriter.syncDirectory(dir);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(dir.resolve(BEST), best.step() + " " + best.metric() + "\n");
     }
 
     private void prune() throws IOException {

@@ -15,6 +15,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.scale4j.training.io.AtomicFiles;
 
 /**
  * Writes a checkpoint file atomically: into a temporary file in the same directory, fsync, rename
@@ -91,7 +92,7 @@ public final class CheckpointWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the file system of " + dir + " cannot rename atomically; checkpoints need it", e);
             }
-            syncDirectory(dir);
+            AtomicFiles.syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -109,14 +110,5 @@ public final class CheckpointWriter {
                 flush();
             }
         };
-    }
-
-    /** Makes the rename durable; on file systems that cannot open a directory this is a no-op. */
-    static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms refuse to open directories; the rename is still atomic there.
-        }
     }
 }
