@@ -7,4 +7,5 @@ module org.scale4j.training {
     exports org.scale4j.training.checkpoint;
     exports org.scale4j.training.io;
     exports org.scale4j.training.run;
+    exports org.scale4j.training.loop;
 }

@@ -18,6 +18,10 @@ public interface TrainingListener extends AutoCloseable {
     default void onStep(StepMetrics metrics) {
     }
 
+    /** After a checkpoint file was written. */
+    default void onCheckpoint(long step, Path file) {
+    }
+
     /** After a validation pass, with its averaged scalars. */
     default void onValidation(StepMetrics metrics) {
     }
