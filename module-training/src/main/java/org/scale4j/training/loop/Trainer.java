@@ -136,7 +136,7 @@ public final class Trainer {
                     Gradients.zero(parameters, stepManager);
                     badSteps++;
                     progress.message(String.format(java.util.Locale.ROOT,
-                            "warning: step %d has a non-finite %s (loss %s, gradient norm %s); update skipped (%d of at most %d)",
+                            "warning: step %d has a non-finite %s (loss %s, gradient norm %s); update skipped (%d in a row; the run stops after %d)",
                             step, Double.isFinite(loss) ? "gradient" : "loss", loss, gradNorm, badSteps,
                             settings.maxBadSteps()));
                     if (badSteps > settings.maxBadSteps()) {
@@ -145,6 +145,7 @@ public final class Trainer {
                     continue;
                 }
                 optimizer.step(learningRate, stepManager);
+                badSteps = 0;
                 double seconds = (System.nanoTime() - started) / 1e9;
                 scalars.put("loss/total", loss);
                 scalars.put("lr", learningRate);

@@ -7,7 +7,7 @@ package org.scale4j.training.loop;
  * @param gradAccumulation batches whose gradients are summed into one step
  * @param microBatches shards each batch's forward pass is split into (the CPU stand-in for devices)
  * @param clipGradNorm the global gradient-norm limit, 0 for none
- * @param maxBadSteps how many non-finite steps are skipped before the run stops
+ * @param maxBadSteps how many consecutive non-finite steps are skipped before the run stops
  * @param checkpointEvery steps between checkpoints (a checkpoint is also written at the end)
  * @param validateEvery steps between validation passes, 0 for none
  * @param earlyStoppingPatience validation passes without improvement before stopping, 0 for never
