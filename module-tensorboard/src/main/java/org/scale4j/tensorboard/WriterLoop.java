@@ -165,14 +165,15 @@ final class WriterLoop implements Runnable {
     }
 
     private void fail(EventWriterException e) {
+        if (failOnError) {
+            // before the handler runs, so that a caller woken by the handler already sees the failure
+            failed = true;
+            failure.accept(e);
+        }
         try {
             errorHandler.accept(e);
         } catch (RuntimeException handlerFailure) {
             // a broken handler must not end the writer thread
-        }
-        if (failOnError) {
-            failed = true;
-            failure.accept(e);
         }
     }
 
