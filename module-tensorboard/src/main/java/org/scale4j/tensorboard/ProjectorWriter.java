@@ -73,8 +73,10 @@ final class ProjectorWriter {
         StringBuilder out = new StringBuilder(tag.length());
         for (String part : tag.split("/", -1)) {
             String safe = part.replaceAll("[^A-Za-z0-9._-]", "_");
-            if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
-                safe = safe.replace('.', '_') + "_";
+            if (safe.isEmpty()) {
+                safe = "_";
+            } else if (safe.equals(".") || safe.equals("..")) {
+                safe = safe.replace('.', '_');
             }
             if (out.length() > 0) {
                 out.append('/');
