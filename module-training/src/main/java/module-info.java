@@ -2,4 +2,6 @@
 module org.scale4j.training {
     requires transitive org.scale4j.api;
     requires org.scale4j.tensorboard;
+
+    exports org.scale4j.training.monitor;
 }
