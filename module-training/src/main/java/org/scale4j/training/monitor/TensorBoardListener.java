@@ -58,6 +58,7 @@ public final class TensorBoardListener implements TrainingListener {
     private final Set<String> evaluationTags = new TreeSet<>();
     private boolean dedicatedGraph;
     private boolean sessionStarted;
+    private boolean sessionEnded;
     private long lastStep;
 
     private TensorBoardListener(Builder b) {
@@ -82,6 +83,10 @@ public final class TensorBoardListener implements TrainingListener {
         return writer.droppedEvents();
     }
 
+    /**
+     * Writes the recipe text and starts the hparams session. Events always go to the builder's run
+     * directory; {@code runDir} is not used.
+     */
     @Override
     public void onTrainingBegin(Path runDir, String resolvedRecipe, Map<String, Object> hparams) {
         if (resolvedRecipe != null && !resolvedRecipe.isBlank()) {
@@ -154,7 +159,8 @@ public final class TensorBoardListener implements TrainingListener {
 
     @Override
     public void onTrainingEnd(long step, boolean success) {
-        if (sessionStarted) {
+        if (sessionStarted && !sessionEnded) {
+            sessionEnded = true;
             Set<String> written = writer.scalarTags();
             List<String> metrics = new ArrayList<>(evaluationTags);
             STANDARD_METRICS.stream().filter(written::contains).forEach(metrics::add);
