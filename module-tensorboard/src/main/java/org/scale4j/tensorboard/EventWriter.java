@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -43,8 +44,11 @@ import org.scale4j.tensorboard.internal.Png;
  * queue; a daemon thread encodes and writes. When the queue is full the caller waits at most
  * {@link Builder#optPutTimeout put timeout} (default 20 ms) and then drops the event: it is counted
  * in {@link #droppedEvents()} and the first drop is reported to the error handler. So an
- * {@code add} call never waits longer than the put timeout, whatever the disk does. Arrays are
- * copied before they are queued; the caller may reuse them. All methods are thread-safe.
+ * {@code add} call never waits longer than the put timeout, whatever the disk does. Queued images
+ * and embeddings are also limited in bytes ({@link Builder#optMaxQueuedBytes}, default 64 MiB);
+ * past that they are dropped the same way. Histograms are binned on the calling thread (two passes
+ * over the values, no copy), so the queue holds ~30 bins and never a large array; images and
+ * embeddings are copied. The caller may reuse its arrays at once. All methods are thread-safe.
  *
  * <p><b>Durability.</b> Records are flushed and forced to disk every
  * {@link Builder#optFlushInterval flush interval} (default 10 s), by {@link #flush()}, by
@@ -69,6 +73,8 @@ public final class EventWriter implements AutoCloseable {
     private final Clock clock;
     private final Consumer<? super EventWriterException> errorHandler;
     private final LongAdder dropped = new LongAdder();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final long maxQueuedBytes;
     private final AtomicBoolean dropReported = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<EventWriterException> failure = new AtomicReference<>();
@@ -85,8 +91,9 @@ public final class EventWriter implements AutoCloseable {
         this.histogramBins = b.histogramBins;
         this.clock = b.clock;
         this.errorHandler = b.errorHandler;
+        this.maxQueuedBytes = b.maxQueuedBytes;
         WriterLoop loop = new WriterLoop(queue, logDir, b.flushInterval, b.failOnError, this::report,
-                e -> failure.compareAndSet(null, e), dropped, clock);
+                e -> failure.compareAndSet(null, e), dropped, queuedBytes, clock);
         this.thread = new Thread(loop, "scale4j-tensorboard-writer " + logDir);
         thread.setDaemon(true);
         thread.start();
@@ -151,20 +158,20 @@ public final class EventWriter implements AutoCloseable {
 
     /**
      * Adds a histogram of {@code values} with {@link Builder#optHistogramBins} equal-width bins
-     * between their minimum and maximum. NaN and infinite values are left out.
+     * between their minimum and maximum. NaN and infinite values are left out. The values are
+     * binned on the calling thread (about 10 ns per value), so only the bins are queued.
      *
-     * @param values at least one value; copied
+     * @param values at least one value; not kept
      */
     public void addHistogram(String tag, float[] values, long step) {
         checkTag(tag);
         if (values.length == 0) {
             throw new IllegalArgumentException("histogram '" + tag + "' needs at least one value");
         }
-        float[] copy = values.clone();
+        checkFailure();
+        byte[] histogram = Histograms.encode(values, histogramBins);
         double wallTime = wallTime();
-        int bins = histogramBins;
-        submit((WriterTask.Event) () -> Events.summaryEvent(wallTime, step,
-                Events.histogramValue(tag, Histograms.encode(copy, bins))));
+        submit((WriterTask.Event) () -> Events.summaryEvent(wallTime, step, Events.histogramValue(tag, histogram)));
     }
 
     /** Adds an image, PNG-encoded on the writer thread; it shows in the Images dashboard. */
@@ -172,9 +179,9 @@ public final class EventWriter implements AutoCloseable {
         checkTag(tag);
         Objects.requireNonNull(image, "image");
         double wallTime = wallTime();
-        submit((WriterTask.Event) () -> Events.summaryEvent(wallTime, step, Events.imageValue(tag, image.width(),
+        submitSized((WriterTask.Event) () -> Events.summaryEvent(wallTime, step, Events.imageValue(tag, image.width(),
                 image.height(), image.channels(), Png.encode(image.width(), image.height(), image.channels(),
-                        image.pixelsUnsafe()))));
+                        image.pixelsUnsafe()))), image.pixelsUnsafe().length);
     }
 
     /**
@@ -254,7 +261,9 @@ public final class EventWriter implements AutoCloseable {
         if (step < 0) {
             throw new IllegalArgumentException("embedding step must be >= 0, got " + step);
         }
-        submit((WriterTask.Files) projector -> projector.write(embedding, step));
+        long bytes = (long) embedding.vectorsUnsafe().length * embedding.vectorsUnsafe()[0].length * Float.BYTES
+                + embedding.sprites().stream().mapToLong(i -> i.pixelsUnsafe().length).sum();
+        submitSized((WriterTask.Files) projector -> projector.write(embedding, step), bytes);
     }
 
     /** The tags added as scalars so far, sorted. */
@@ -341,11 +350,29 @@ public final class EventWriter implements AutoCloseable {
         }
     }
 
-    private void submit(WriterTask task) {
+    /** Queues a task with a large payload, unless the queued payloads would pass the byte budget. */
+    private void submitSized(WriterTask task, long bytes) {
+        checkFailure();
+        long before = queuedBytes.getAndAdd(bytes);
+        // one payload larger than the whole budget still goes through when nothing else is queued
+        if (before > 0 && before + bytes > maxQueuedBytes) {
+            queuedBytes.addAndGet(-bytes);
+            dropped(new EventWriterException("TensorBoard writer for " + logDir + ": queued images and embeddings "
+                    + "exceed " + maxQueuedBytes + " bytes, events are dropped; droppedEvents() counts them. Add them "
+                    + "less often or raise optMaxQueuedBytes"));
+            return;
+        }
+        if (!submit(new WriterTask.Sized(task, bytes))) {
+            queuedBytes.addAndGet(-bytes);
+        }
+    }
+
+    /** Queues a task, waiting at most the put timeout; returns whether it was queued. */
+    private boolean submit(WriterTask task) {
         checkFailure();
         if (closed.get()) {
             dropped.increment();
-            return;
+            return false;
         }
         boolean queued;
         try {
@@ -355,12 +382,18 @@ public final class EventWriter implements AutoCloseable {
             queued = false;
         }
         if (!queued) {
-            dropped.increment();
-            if (dropReported.compareAndSet(false, true)) {
-                report(new EventWriterException("TensorBoard writer for " + logDir + ": queue full (" + queue.size()
-                        + " events), events are dropped; droppedEvents() counts them. Raise optQueueCapacity "
-                        + "or optPutTimeout if the disk is slow"));
-            }
+            dropped(new EventWriterException("TensorBoard writer for " + logDir + ": queue full (" + queue.size()
+                    + " events), events are dropped; droppedEvents() counts them. Raise optQueueCapacity "
+                    + "or optPutTimeout if the disk is slow"));
+        }
+        return queued;
+    }
+
+    /** Counts a dropped event; the first drop of this writer is reported. */
+    private void dropped(EventWriterException firstDropReport) {
+        dropped.increment();
+        if (dropReported.compareAndSet(false, true)) {
+            report(firstDropReport);
         }
     }
 
@@ -403,6 +436,7 @@ public final class EventWriter implements AutoCloseable {
         private boolean failOnError;
         private boolean shutdownHook = true;
         private int histogramBins = 30;
+        private long maxQueuedBytes = 64L << 20;
         private Clock clock = Clock.systemUTC();
         private Consumer<? super EventWriterException> errorHandler =
                 e -> LOG.log(System.Logger.Level.WARNING, e.getMessage(), e.getCause());
@@ -452,6 +486,16 @@ public final class EventWriter implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many bytes of image pixels and embedding vectors may wait in the queue; default
+         * 64 MiB. Past it such events are dropped (one larger than the budget is let through
+         * when nothing else waits).
+         */
+        public Builder optMaxQueuedBytes(long bytes) {
+            this.maxQueuedBytes = bytes;
+            return this;
+        }
+
         /** Equal-width bins per histogram; default 30 (what TensorBoard's charts resample to). */
         public Builder optHistogramBins(int bins) {
             this.histogramBins = bins;
@@ -487,6 +531,9 @@ public final class EventWriter implements AutoCloseable {
             if (putTimeout.isNegative() || closeTimeout.isNegative()) {
                 throw new IllegalArgumentException("timeouts must not be negative, got put " + putTimeout
                         + " and close " + closeTimeout);
+            }
+            if (maxQueuedBytes < 1) {
+                throw new IllegalArgumentException("max queued bytes must be at least 1, got " + maxQueuedBytes);
             }
             if (histogramBins < 1) {
                 throw new IllegalArgumentException("histogram bins must be at least 1, got " + histogramBins);

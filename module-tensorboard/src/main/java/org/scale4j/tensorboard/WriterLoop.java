@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.scale4j.tensorboard.internal.EventFileSink;
@@ -33,6 +34,7 @@ final class WriterLoop implements Runnable {
     private final Consumer<EventWriterException> errorHandler;
     private final Consumer<EventWriterException> failure;
     private final LongAdder dropped;
+    private final AtomicLong queuedBytes;
 
     private boolean failing;
     private boolean failed;
@@ -40,7 +42,7 @@ final class WriterLoop implements Runnable {
 
     WriterLoop(BlockingQueue<WriterTask> queue, Path logDir, Duration flushInterval, boolean failOnError,
             Consumer<EventWriterException> errorHandler, Consumer<EventWriterException> failure,
-            LongAdder dropped, Clock clock) {
+            LongAdder dropped, AtomicLong queuedBytes, Clock clock) {
         this.queue = queue;
         this.logDir = logDir;
         this.sink = new EventFileSink(logDir, clock);
@@ -50,6 +52,7 @@ final class WriterLoop implements Runnable {
         this.errorHandler = errorHandler;
         this.failure = failure;
         this.dropped = dropped;
+        this.queuedBytes = queuedBytes;
     }
 
     @Override
@@ -78,7 +81,10 @@ final class WriterLoop implements Runnable {
     }
 
     private void handle(WriterTask task) {
-        if (task instanceof WriterTask.Event event) {
+        if (task instanceof WriterTask.Sized sized) {
+            queuedBytes.addAndGet(-sized.bytes());
+            handle(sized.task());
+        } else if (task instanceof WriterTask.Event event) {
             writeEvent(event);
         } else if (task instanceof WriterTask.Files files) {
             writeFiles(files);
@@ -185,6 +191,9 @@ final class WriterLoop implements Runnable {
             if (left instanceof WriterTask.Flush flush) {
                 flush.done().complete(null);
             } else if (!(left instanceof WriterTask.Close)) {
+                if (left instanceof WriterTask.Sized sized) {
+                    queuedBytes.addAndGet(-sized.bytes());
+                }
                 dropped.increment();
             }
         }

@@ -19,6 +19,13 @@ sealed interface WriterTask {
         void write(ProjectorWriter projector) throws IOException;
     }
 
+    /**
+     * A task holding a large payload (image pixels, embedding vectors); {@code bytes} counts
+     * against the writer's queued-bytes budget until the writer thread takes it.
+     */
+    record Sized(WriterTask task, long bytes) implements WriterTask {
+    }
+
     /** Write out everything before this task, force it to disk, then complete {@code done}. */
     record Flush(CompletableFuture<Void> done) implements WriterTask {
     }

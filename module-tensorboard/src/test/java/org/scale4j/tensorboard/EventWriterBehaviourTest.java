@@ -146,6 +146,46 @@ class EventWriterBehaviourTest {
     }
 
     @Test
+    void queuedImageBytesAreBounded() throws Exception {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
+        CountDownLatch writerStuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EventWriter w = EventWriter.builder().setLogDir(blocker.resolve("run")).optShutdownHook(false)
+                .optQueueCapacity(10).optMaxQueuedBytes(100).optFlushInterval(Duration.ofHours(1))
+                .optErrorHandler(e -> {
+                    reports.add(e);
+                    if (Thread.currentThread().getName().startsWith("scale4j-tensorboard-writer")) {
+                        writerStuck.countDown();
+                        awaitQuietly(release);
+                    }
+                }).build();
+        w.addScalar("a", 0, 0);
+        assertTrue(writerStuck.await(10, TimeUnit.SECONDS));
+        Image image = Image.rgb(4, 4, new byte[48]);
+        w.addImage("img", image, 1); // 48 bytes queued
+        w.addImage("img", image, 2); // 96 bytes queued
+        w.addImage("img", image, 3); // would be 144 > 100: dropped
+        assertEquals(1, w.droppedEvents());
+        assertTrue(reports.stream().anyMatch(e -> e.getMessage().equals("TensorBoard writer for " + blocker.resolve("run")
+                + ": queued images and embeddings exceed 100 bytes, events are dropped; droppedEvents() counts them. "
+                + "Add them less often or raise optMaxQueuedBytes")), () -> "reports: " + reports);
+        release.countDown();
+        w.close();
+    }
+
+    @Test
+    void aPayloadLargerThanTheBudgetPassesWhenNothingWaits() throws IOException {
+        Path dir = tmp.resolve("run");
+        try (EventWriter w = builder(dir).optMaxQueuedBytes(10).build()) {
+            w.addImage("big", Image.rgb(4, 4, new byte[48]), 1);
+            w.flush();
+            w.addImage("big", Image.rgb(4, 4, new byte[48]), 2);
+        }
+        EventFile file = EventFileReader.read(TfRecords.onlyEventFile(dir));
+        assertEquals(2, file.values("big").size());
+    }
+
+    @Test
     void putTimeoutBoundsTheWait() throws Exception {
         Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
         CountDownLatch writerStuck = new CountDownLatch(1);
