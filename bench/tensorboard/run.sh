@@ -4,7 +4,9 @@
 # Builds module-training and its upstream modules (tests skipped, nothing installed), then runs
 #   - org.scale4j.tensorboard/...bench.WriterBench: 100,000 scalars and 1,000 histograms to disk;
 #   - org.scale4j.training/...monitor.bench.ListenerBench: the per-step cost of TensorBoardListener
-#     with 30 scalars per step, on the module path, as the launcher would run it.
+#     with 30 scalars per step, on the module path, as the launcher would run it. Its "burst" run
+#     overruns the writer thread on purpose, so queue-full warnings there are expected; the "paced"
+#     run is the cost a real training step pays.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

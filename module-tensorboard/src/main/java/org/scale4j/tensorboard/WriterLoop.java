@@ -99,8 +99,8 @@ final class WriterLoop implements Runnable {
             dropped.increment();
             return;
         }
-        byte[] record = RecordFraming.frame(event.encode());
-        succeeded(guarded(() -> sink.write(record), "write"));
+        // encoding inside the guard too: a bad event must cost one event, not the writer thread
+        succeeded(guarded(() -> sink.write(RecordFraming.frame(event.encode())), "write"));
     }
 
     private void writeFiles(WriterTask.Files files) {
@@ -153,10 +153,11 @@ final class WriterLoop implements Runnable {
             action.run();
             return true;
         } catch (IOException | RuntimeException e) {
+            String target = describeTarget();
             sink.abandon();
             retryAtNanos = System.nanoTime() + flushNanos;
             if (!failing) {
-                fail(new EventWriterException("TensorBoard writer cannot " + what + " " + describeTarget() + ": " + e
+                fail(new EventWriterException("TensorBoard writer cannot " + what + " " + target + ": " + e
                         + (failOnError ? "; the writer has stopped" : "; events are dropped and a new file is tried every "
                                 + Duration.ofNanos(flushNanos).toMillis() + " ms"), e));
             }
