@@ -3,9 +3,10 @@ module org.scale4j.training {
     requires transitive org.scale4j.api;
     requires org.scale4j.tensorboard;
 
-    exports org.scale4j.training.optim;
     exports org.scale4j.training.checkpoint;
     exports org.scale4j.training.io;
-    exports org.scale4j.training.run;
     exports org.scale4j.training.loop;
+    exports org.scale4j.training.monitor;
+    exports org.scale4j.training.optim;
+    exports org.scale4j.training.run;
 }
