@@ -8,4 +8,9 @@ module org.scale4j.training {
     exports org.scale4j.training.io;
     exports org.scale4j.training.run;
     exports org.scale4j.training.loop;
+    exports org.scale4j.training.eval;
+    exports org.scale4j.training.eval.retrieval;
+    exports org.scale4j.training.eval.classification;
+    exports org.scale4j.training.eval.clustering;
+    exports org.scale4j.training.eval.report;
 }
