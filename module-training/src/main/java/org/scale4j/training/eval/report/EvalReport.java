@@ -127,7 +127,7 @@ public record EvalReport(String run, Map<String, String> config, Map<String, Map
     public String renderMarkdown(boolean percent) {
         StringBuilder b = new StringBuilder("# Evaluation: ").append(run).append("\n\n");
         if (!config.isEmpty()) {
-            TextTable c = new TextTable(List.of("setting", "value"));
+            TextTable c = new TextTable(List.of("setting", "value"), 2);
             config.forEach((k, v) -> c.add(List.of(k, v)));
             b.append("## Configuration\n\n").append(c.markdown()).append('\n');
         }
@@ -136,7 +136,7 @@ public record EvalReport(String run, Map<String, String> config, Map<String, Map
     }
 
     private TextTable table(boolean percent) {
-        TextTable t = new TextTable(List.of("task", "metric", "value"));
+        TextTable t = new TextTable(List.of("task", "metric", "value"), 2);
         tasks.forEach((task, metrics) -> metrics.forEach((name, v) -> t.add(List.of(task, name,
                 format(name, v, percent)))));
         return t;

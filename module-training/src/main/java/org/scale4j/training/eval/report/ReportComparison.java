@@ -63,7 +63,7 @@ public final class ReportComparison {
         for (EvalReport r : runs) {
             r.tasks().forEach((task, m) -> rows.computeIfAbsent(task, t -> new LinkedHashSet<>()).addAll(m.keySet()));
         }
-        TextTable t = new TextTable(header("task", "metric"));
+        TextTable t = new TextTable(header("task", "metric"), 2);
         rows.forEach((task, names) -> {
             for (String name : names) {
                 List<String> row = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class ReportComparison {
         for (EvalReport r : runs) {
             keys.addAll(r.config().keySet());
         }
-        TextTable t = new TextTable(header("setting", null));
+        TextTable t = new TextTable(header("setting", null), 1);
         boolean any = false;
         for (String k : keys) {
             Set<String> values = new LinkedHashSet<>();

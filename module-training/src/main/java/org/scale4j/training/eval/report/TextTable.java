@@ -3,14 +3,17 @@ package org.scale4j.training.eval.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders rows of cells as an aligned console table or a Markdown table. First column left, others right. */
+/** Renders rows of cells as an aligned console table or a Markdown table: text columns left, numbers right. */
 final class TextTable {
 
     private final List<String> header;
+    private final int leftColumns;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(List<String> header) {
+    /** A table whose first {@code leftColumns} columns are left-aligned (labels) and the rest right-aligned. */
+    TextTable(List<String> header, int leftColumns) {
         this.header = List.copyOf(header);
+        this.leftColumns = leftColumns;
     }
 
     void add(List<String> row) {
@@ -23,13 +26,13 @@ final class TextTable {
     String console() {
         int[] w = widths();
         StringBuilder b = new StringBuilder();
-        line(b, header, w);
+        line(b, header, w, leftColumns);
         for (int i = 0; i < w.length; i++) {
             b.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
         }
         b.append('\n');
         for (List<String> r : rows) {
-            line(b, r, w);
+            line(b, r, w, leftColumns);
         }
         return b.toString();
     }
@@ -38,7 +41,7 @@ final class TextTable {
         StringBuilder b = new StringBuilder();
         b.append("| ").append(String.join(" | ", escape(header))).append(" |\n|");
         for (int i = 0; i < header.size(); i++) {
-            b.append(i == 0 ? "---|" : "---:|");
+            b.append(i < leftColumns ? "---|" : "---:|");
         }
         b.append('\n');
         for (List<String> r : rows) {
@@ -66,14 +69,14 @@ final class TextTable {
         return w;
     }
 
-    private static void line(StringBuilder b, List<String> cells, int[] w) {
+    private static void line(StringBuilder b, List<String> cells, int[] w, int leftColumns) {
         for (int i = 0; i < cells.size(); i++) {
             String c = cells.get(i);
             if (i > 0) {
                 b.append("  ");
             }
             String pad = " ".repeat(w[i] - c.length());
-            b.append(i == 0 ? c + pad : pad + c);
+            b.append(i < leftColumns ? c + pad : pad + c);
         }
         int end = b.length();
         while (end > 0 && b.charAt(end - 1) == ' ') {
