@@ -51,4 +51,25 @@ public record RetrievalResult(Map<String, Double> metrics, TopK topK, int[] self
         }
         return java.util.Arrays.copyOf(tmp, len);
     }
+
+    /**
+     * The toolkit's retrieval file: one line {@code qid,id1,id2,...} per query, the rank list of
+     * {@link #toolkitRankList} written with ids, as {@code retrieval_unit_id_list_v2.py} writes it; feed it to the
+     * official {@code evaluate_unit_v2.py} to cross-check the numbers.
+     */
+    public String toolkitRankListText(RetrievalSet queries, RetrievalSet gallery) {
+        if (queries.size() != topK.queries()) {
+            throw new IllegalArgumentException("this result has " + topK.queries() + " queries, " + queries.name()
+                    + " has " + queries.size());
+        }
+        StringBuilder b = new StringBuilder();
+        for (int q = 0; q < queries.size(); q++) {
+            b.append(queries.ids()[q]);
+            for (int g : toolkitRankList(q)) {
+                b.append(',').append(gallery.ids()[g]);
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
 }

@@ -67,6 +67,7 @@ class RetrievalEvaluatorTest {
         assertArrayEquals(new int[] {0, 1, 2}, r.toolkitRankList(4));
         assertArrayEquals(new int[] {1, 2}, r.toolkitRankList(0));
         assertArrayEquals(new int[] {1, 2, 4}, r.standardRankList(0));
+        assertEquals("a0,a1,a2\na1,a0,a2\na2,a0,a1\na3,a2,a1\na4,a0,a1,a2\n", r.toolkitRankListText(set, set));
     }
 
     /*
