@@ -4,6 +4,11 @@ module org.scale4j.training {
     requires org.scale4j.tensorboard;
 
     exports org.scale4j.training.checkpoint;
+    exports org.scale4j.training.eval;
+    exports org.scale4j.training.eval.classification;
+    exports org.scale4j.training.eval.clustering;
+    exports org.scale4j.training.eval.report;
+    exports org.scale4j.training.eval.retrieval;
     exports org.scale4j.training.io;
     exports org.scale4j.training.loop;
     exports org.scale4j.training.monitor;
