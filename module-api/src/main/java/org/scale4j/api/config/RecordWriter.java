@@ -25,11 +25,11 @@ public final class RecordWriter {
 
     /** The tree of a record (or list, map, scalar) value. */
     public static ConfigNode write(Object value) {
-        if (value instanceof Record record) {
-            return new MapNode(recordEntries(record), RESOLVED);
-        }
         if (value instanceof Configured<?> configured) {
             return new MapNode(pluginEntries(configured, "type"), RESOLVED);
+        }
+        if (value instanceof Record record) {
+            return new MapNode(recordEntries(record), RESOLVED);
         }
         if (value instanceof List<?> list) {
             List<ConfigNode> items = new ArrayList<>(list.size());
