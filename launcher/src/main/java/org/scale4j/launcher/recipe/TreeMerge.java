@@ -34,39 +34,44 @@ public final class TreeMerge {
 
     /** {@code override} merged over {@code base}; {@code base} may be null (nothing inherited). */
     public static ConfigNode merge(ConfigNode base, ConfigNode override) {
+        return merge(base, override, "");
+    }
+
+    private static ConfigNode merge(ConfigNode base, ConfigNode override, String path) {
         if (base instanceof MapNode baseMap && override instanceof MapNode overrideMap && !namesOtherPlugin(baseMap, overrideMap)) {
             MapNode merged = baseMap;
             for (MapNode.Entry entry : overrideMap.entries()) {
-                merged = mergeEntry(merged, entry);
+                merged = mergeEntry(merged, entry, path);
             }
             return merged;
         }
-        return resolveAppends(override);
+        return resolveAppends(override, path);
     }
 
-    private static MapNode mergeEntry(MapNode target, MapNode.Entry entry) {
+    private static MapNode mergeEntry(MapNode target, MapNode.Entry entry, String path) {
         String key = entry.key();
         if (key.endsWith("+")) {
             String listKey = key.substring(0, key.length() - 1);
+            String listPath = join(path, listKey);
             if (!(entry.value() instanceof ListNode appended)) {
-                throw new ConfigException(entry.value().location(), listKey,
+                throw new ConfigException(entry.value().location(), listPath,
                         "'" + key + "' appends a list to the inherited '" + listKey + "', so its value must be a list, got "
                                 + entry.value().describe());
             }
             Optional<ConfigNode> inherited = target.get(listKey);
             if (inherited.isEmpty() || inherited.get() instanceof ScalarNode s && s.isNull()) {
-                return target.with(listKey, entry.keyLocation(), resolveAppends(appended));
+                return target.with(listKey, entry.keyLocation(), resolveAppends(appended, listPath));
             }
             if (!(inherited.get() instanceof ListNode inheritedList)) {
-                throw new ConfigException(entry.keyLocation(), listKey, "'" + key + "' appends to a list, but the inherited '"
+                throw new ConfigException(entry.keyLocation(), listPath, "'" + key + "' appends to a list, but the inherited '"
                         + listKey + "' (" + inherited.get().location() + ") is " + inherited.get().describe());
             }
             List<ConfigNode> items = new ArrayList<>(inheritedList.items());
-            items.addAll(((ListNode) resolveAppends(appended)).items());
+            items.addAll(((ListNode) resolveAppends(appended, listPath)).items());
             return target.with(listKey, target.entry(listKey).get().keyLocation(), new ListNode(items, inheritedList.location()));
         }
         Optional<MapNode.Entry> inherited = target.entry(key);
-        ConfigNode merged = merge(inherited.map(MapNode.Entry::value).orElse(null), entry.value());
+        ConfigNode merged = merge(inherited.map(MapNode.Entry::value).orElse(null), entry.value(), join(path, key));
         return target.with(key, inherited.map(MapNode.Entry::keyLocation).orElse(entry.keyLocation()), merged);
     }
 
@@ -84,17 +89,25 @@ public final class TreeMerge {
     }
 
     /** A tree with every {@code key+} turned into {@code key} (nothing is inherited to append to). */
-    static ConfigNode resolveAppends(ConfigNode node) {
+    private static ConfigNode resolveAppends(ConfigNode node, String path) {
         if (node instanceof MapNode map) {
             MapNode resolved = MapNode.empty(map.location());
             for (MapNode.Entry entry : map.entries()) {
-                resolved = mergeEntry(resolved, entry);
+                resolved = mergeEntry(resolved, entry, path);
             }
             return resolved;
         }
         if (node instanceof ListNode list) {
-            return new ListNode(list.items().stream().map(TreeMerge::resolveAppends).toList(), list.location());
+            List<ConfigNode> items = new ArrayList<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                items.add(resolveAppends(list.items().get(i), path + "[" + i + "]"));
+            }
+            return new ListNode(items, list.location());
         }
         return node;
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 }
