@@ -35,7 +35,14 @@ public final class Cli {
 
     /** The configured picocli command tree (for tests and for docs that render usage). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new ScaleCommand());
+        return configure(new CommandLine(new ScaleCommand()), out, err);
+    }
+
+    /**
+     * Applies the output streams and the exit-status rules to {@code commandLine} and every
+     * subcommand it has now (picocli settings do not reach subcommands added later).
+     */
+    public static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(Cli::handleExecutionException);
