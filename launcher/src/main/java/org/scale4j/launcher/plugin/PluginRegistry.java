@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Discovery fails, listing every problem at once, when a jar cannot be loaded (with the jar and
  * the reason), a provider cannot be instantiated, a name is not lower-kebab-case, a config type is
  * not a record, or two providers of one kind share a name (naming both with module and jar).
- * Each discovered provider is logged with its module and location. The registry is immutable.
+ * Each discovered provider is logged with its module and location (INFO for plugin jars, DEBUG for
+ * scale4j's own modules). The registry is immutable.
  */
 public final class PluginRegistry implements ProviderLookup {
 
@@ -92,8 +93,19 @@ public final class PluginRegistry implements ProviderLookup {
             providers.sort(Comparator.comparing(DiscoveredProvider::name));
         }
         byKind.replaceAll((kind, list) -> List.copyOf(list));
-        byKind.values().stream().flatMap(List::stream).forEach(p -> LOG.info("discovered {} plugin '{}' in module {} ({})",
-                p.kind().displayName(), p.name(), p.module(), p.location()));
+        // Plugins from external jars are logged at INFO (a researcher wants to see their jar was
+        // picked up); scale4j's own at DEBUG, since `scale4j plugins` lists them on demand.
+        for (List<DiscoveredProvider> providers : byKind.values()) {
+            for (DiscoveredProvider p : providers) {
+                boolean external = p.provider().getClass().getModule().getLayer() != ModuleLayer.boot();
+                String message = "discovered {} plugin '{}' in module {} ({})";
+                if (external) {
+                    LOG.info(message, p.kind().displayName(), p.name(), p.module(), p.location());
+                } else {
+                    LOG.debug(message, p.kind().displayName(), p.name(), p.module(), p.location());
+                }
+            }
+        }
         return new PluginRegistry(byKind);
     }
 

@@ -129,7 +129,17 @@ class RecipeCommandTest {
     void crossSectionChecks() {
         assertUserError(validate(TestRecipes.validWith("    image: {type: test-encoder}\n", "")),
                 "r.yaml:11:5: model.encoders: no encoder for modality 'image'; every modality of data.modalities "
-                        + "[image, text] needs one");
+                        + "[image, text] needs one (or a model.share entry)");
+    }
+
+    @Test
+    void aSharedModalityUsesTheOwnersEncoder() {
+        String shared = TestRecipes.validWith("    image: {type: test-encoder}\n", "").replace("  fusion: {type: test-fusion}\n",
+                "  fusion: {type: test-fusion}\n  share: {image: text}\n");
+        assertEquals(0, validate(shared).status(), validate(shared).err());
+        assertUserError(validate(TestRecipes.validWith("  fusion: {type: test-fusion}\n",
+                "  fusion: {type: test-fusion}\n  share: {image: text}\n")), "r.yaml:12:12: model.encoders.image: modality "
+                + "'image' uses the encoder of 'text' (model.share.image); remove this section or the sharing");
     }
 
     @Test
@@ -163,6 +173,18 @@ class RecipeCommandTest {
         assertUserError(run, "r.yaml:13:15: model.harmonizer: cannot construct config record "
                 + "org.scale4j.testplugin.closed.config.ClosedConfig: module org.scale4j.testplugin.closed must declare "
                 + "'opens org.scale4j.testplugin.closed.config to org.scale4j.api;' in its module-info");
+    }
+
+    @Test
+    void pluginDirectoriesInTheRecipeAreRelativeToTheRecipeFile() throws Exception {
+        Files.createDirectories(dir.resolve("sub/jars"));
+        Files.copy(TestPlugins.jar(TestPlugins.TEST), dir.resolve("sub/jars/test.jar"));
+        Path file = TestRecipes.write(dir, "sub/r.yaml", TestRecipes.VALID + "plugins: {dirs: [jars]}\n");
+        CliRun run = CliRun.of("recipe", "validate", file.toString());
+        assertEquals(0, run.status(), run.err());
+        CliRun missing = CliRun.of("recipe", "validate", TestRecipes.write(dir, "r.yaml", TestRecipes.VALID
+                + "plugins: {dirs: [nowhere]}\n").toString());
+        assertUserError(missing, "plugin directory nowhere does not exist or is not a directory");
     }
 
     @Test

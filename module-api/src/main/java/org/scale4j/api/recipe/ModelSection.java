@@ -22,9 +22,11 @@ import org.scale4j.api.plugin.Configured;
  * @param dropout the dropout probability of blocks that have no own setting
  * @param initStd the standard deviation of the normal initialisation of Linear/Embedding weights
  * @param contrastiveDim the size {@code P} of the contrastive features (pooler output)
- * @param encoders one encoder per modality of {@code data.modalities}, sorted by modality
+ * @param encoders one encoder per modality of {@code data.modalities} except those in
+ *     {@code share}, sorted by modality
  * @param share weight sharing: modality to the modality whose encoder it reuses (the released
- *     code shares text with table and image with video, spec Q2); empty by default
+ *     code shares text with table and image with video, spec Q2); a shared modality has no
+ *     {@code encoders} entry of its own; empty by default
  * @param harmonizer the harmonizer plugin (pair and modality weights)
  * @param fusion the fusion plugin (joint co-transformer or a baseline)
  */
@@ -37,10 +39,10 @@ public record ModelSection(
         @Default("0.02") @Min(value = 0, exclusive = true) double initStd,
         @Doc("Size P of the contrastive features: each modality's summary token through Linear(H, P) and ReLU.")
         @Default("128") @Min(1) int contrastiveDim,
-        @Doc("One encoder per modality of data.modalities: {type: <encoder>, ...params}.")
+        @Doc("One encoder per modality of data.modalities (except shared ones): {type: <encoder>, ...params}.")
         Map<String, Configured<EncoderProvider<?>>> encoders,
-        @Doc("Weight sharing: modality -> modality whose encoder it reuses, e.g. {table: text}. The reused "
-                + "encoder's own section configures both.")
+        @Doc("Weight sharing: modality -> modality whose encoder it reuses, e.g. {table: text}; the shared "
+                + "modality has no model.encoders section of its own.")
         @Default("{}") Map<String, String> share,
         @Doc("The harmonizer: per-sample pair and modality weights (self-harmonized, batch-harmonized, uniform).")
         @Default("{type: self-harmonized}") Configured<HarmonizerProvider<?>> harmonizer,
