@@ -43,28 +43,65 @@ public final class RecipeResolver {
      */
     public static List<Path> pluginDirs(ConfigNode tree) {
         List<Path> dirs = new ArrayList<>();
-        Optional<ConfigNode> plugins = tree instanceof MapNode root ? root.get("plugins") : Optional.empty();
-        Optional<ConfigNode> list = plugins.filter(MapNode.class::isInstance).flatMap(p -> ((MapNode) p).get("dirs"));
-        if (list.isPresent() && list.get() instanceof ListNode items) {
-            for (ConfigNode item : items.items()) {
-                if (item instanceof ScalarNode scalar && !scalar.isNull()) {
-                    Path written = Path.of(scalar.text());
-                    Path base = scalar.location().line() > 0 ? Path.of(scalar.location().file()).getParent() : null;
-                    dirs.add(base == null || written.isAbsolute() ? written : base.resolve(written).normalize());
-                }
-            }
+        for (ScalarNode item : pluginDirItems(tree)) {
+            dirs.add(resolveDir(item));
         }
         return dirs;
     }
 
     /**
-     * Binds a loaded tree into a {@link Recipe} and its resolved YAML.
+     * {@code tree} with every {@code plugins.dirs} entry made absolute ({@link #pluginDirs}), so
+     * that the resolved recipe finds the same jars wherever it is saved (e.g. a run directory).
+     */
+    public static ConfigNode withAbsolutePluginDirs(ConfigNode tree) {
+        List<ScalarNode> items = pluginDirItems(tree);
+        if (items.isEmpty()) {
+            return tree;
+        }
+        MapNode root = (MapNode) tree;
+        MapNode plugins = (MapNode) root.get("plugins").orElseThrow();
+        ListNode dirs = (ListNode) plugins.get("dirs").orElseThrow();
+        List<ConfigNode> absolute = new ArrayList<>();
+        for (ConfigNode item : dirs.items()) {
+            absolute.add(item instanceof ScalarNode scalar && !scalar.isNull()
+                    ? ScalarNode.string(resolveDir(scalar).toAbsolutePath().normalize().toString(), scalar.location())
+                    : item);
+        }
+        MapNode.Entry pluginsEntry = root.entry("plugins").orElseThrow();
+        MapNode.Entry dirsEntry = plugins.entry("dirs").orElseThrow();
+        return root.with("plugins", pluginsEntry.keyLocation(),
+                plugins.with("dirs", dirsEntry.keyLocation(), new ListNode(absolute, dirs.location())));
+    }
+
+    private static List<ScalarNode> pluginDirItems(ConfigNode tree) {
+        List<ScalarNode> out = new ArrayList<>();
+        Optional<ConfigNode> plugins = tree instanceof MapNode root ? root.get("plugins") : Optional.empty();
+        Optional<ConfigNode> list = plugins.filter(MapNode.class::isInstance).flatMap(p -> ((MapNode) p).get("dirs"));
+        if (list.isPresent() && list.get() instanceof ListNode items) {
+            for (ConfigNode item : items.items()) {
+                if (item instanceof ScalarNode scalar && !scalar.isNull()) {
+                    out.add(scalar);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Path resolveDir(ScalarNode item) {
+        Path written = Path.of(item.text());
+        Path base = item.location().line() > 0 ? Path.of(item.location().file()).getParent() : null;
+        return base == null || written.isAbsolute() ? written : base.resolve(written).normalize();
+    }
+
+    /**
+     * Binds a loaded tree into a {@link Recipe} and its resolved YAML; {@code plugins.dirs} become
+     * absolute paths.
      *
      * @param source the recipe file, named in the YAML header
      * @throws ConfigException with every problem found
      */
     public static ResolvedRecipe bind(ConfigNode tree, ProviderLookup providers, Path source, List<String> setArguments) {
-        Recipe recipe = RecordBinder.bind(Recipe.class, tree, "", providers);
+        Recipe recipe = RecordBinder.bind(Recipe.class, withAbsolutePluginDirs(tree), "", providers);
         StringBuilder header = new StringBuilder("resolved by scale4j from " + source);
         for (String set : setArguments) {
             header.append("\n  --set ").append(set);

@@ -182,6 +182,9 @@ class RecipeCommandTest {
         Path file = TestRecipes.write(dir, "sub/r.yaml", TestRecipes.VALID + "plugins: {dirs: [jars]}\n");
         CliRun run = CliRun.of("recipe", "validate", file.toString());
         assertEquals(0, run.status(), run.err());
+        CliRun print = CliRun.of("recipe", "print", file.toString());
+        assertTrue(print.out().endsWith("plugins:\n  dirs: [" + dir.resolve("sub/jars").toAbsolutePath() + "]\nlisteners: []\n"),
+                print.out());
         CliRun missing = CliRun.of("recipe", "validate", TestRecipes.write(dir, "r.yaml", TestRecipes.VALID
                 + "plugins: {dirs: [nowhere]}\n").toString());
         assertUserError(missing, "plugin directory nowhere does not exist or is not a directory");
