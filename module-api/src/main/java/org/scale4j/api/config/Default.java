@@ -12,8 +12,10 @@ import java.lang.annotation.Target;
  * {@code "[]"}) or a map ({@code "{}"}, {@code "{type: uniform}"}). It is bound exactly like a
  * value from a file, so ranges and the record's compact constructor check it too.
  *
- * <p>A component without {@code @Default} or {@link Nullable} is required, except a record-typed
- * component, which is bound from an empty map (so it is required only if one of its own keys is).
+ * <p>A record may instead declare {@code public static T defaults()}: absent keys without
+ * {@code @Default} take their value from it. A component with neither, and not {@link Nullable}, is
+ * required, except a record-typed component, which is bound from an empty map (so it is required
+ * only if one of its own keys is).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -26,9 +26,10 @@ import org.scale4j.api.plugin.Provider;
  *   <li>A record is bound from a map. Its components are the keys, in lower_snake_case
  *       ({@code batchSize} is {@code batch_size}). An unknown key is an error naming its
  *       location, with the closest known key as a suggestion.</li>
- *   <li>An absent key (or an explicit null) takes the component's {@link Default}; a
- *       {@link Nullable} component becomes {@code null}; a record component is bound from an
- *       empty map; anything else is a missing required value.</li>
+ *   <li>An absent key (or an explicit null) takes the component's {@link Default}, else the
+ *       component's value in the record's {@code public static T defaults()} if it declares one;
+ *       else a {@link Nullable} component becomes {@code null} and a record component is bound
+ *       from an empty map; anything else is a missing required value.</li>
  *   <li>Scalars are converted from their text: {@code String}, {@code int}, {@code long},
  *       {@code double}, {@code float}, {@code boolean} (and their boxes) and Java enums (written
  *       lower-kebab-case). {@link Min}, {@link Max} and {@link OneOf} are checked.</li>
@@ -143,6 +144,10 @@ public final class RecordBinder {
         if (fallback != null) {
             return bindValue(component.getGenericType(), FlowText.parse(fallback.value(), SourceLocation.DEFAULT),
                     childKey, component);
+        }
+        Optional<Record> defaults = RecordDefaults.of(component.getDeclaringRecord());
+        if (defaults.isPresent()) {
+            return RecordDefaults.read(defaults.get(), component);
         }
         if (component.isAnnotationPresent(Nullable.class)) {
             if (component.getType().isPrimitive()) {

@@ -12,7 +12,8 @@ import org.scale4j.api.plugin.Provider;
 
 /**
  * Generates a JSON Schema (draft 2020-12) for a record type, so that editors validate and
- * autocomplete recipes. Keys, types, {@link Doc descriptions}, {@link Default defaults},
+ * autocomplete recipes. Keys, types, {@link Doc descriptions}, {@link Default defaults} (or the
+ * values of a record's {@code defaults()}),
  * {@link Min}/{@link Max} ranges and {@link OneOf}/enum values come from the records; a plugin
  * section becomes a {@code oneOf} over the discovered providers of its kind, each alternative
  * fixing {@code type} to the provider's name and listing its own parameters.
@@ -105,6 +106,9 @@ public final class RecordSchema {
         Default fallback = component.getAnnotation(Default.class);
         if (fallback != null) {
             schema.put("default", FlowText.parse(fallback.value(), HERE));
+        } else {
+            RecordDefaults.valueOf(component).filter(value -> value != null)
+                    .ifPresent(value -> schema.put("default", RecordWriter.write(value)));
         }
         return map(schema);
     }
@@ -150,7 +154,7 @@ public final class RecordSchema {
 
     private static boolean isRequired(RecordComponent component) {
         return !component.isAnnotationPresent(Default.class) && !component.isAnnotationPresent(Nullable.class)
-                && !component.getType().isRecord();
+                && !component.getType().isRecord() && !RecordDefaults.has(component);
     }
 
     private static Map<String, ConfigNode> object(Map<String, ConfigNode> properties, List<ConfigNode> required) {

@@ -1,7 +1,5 @@
 package org.scale4j.api.config;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,12 +90,6 @@ public final class RecordWriter {
     }
 
     private static Object read(Record record, RecordComponent component) {
-        Method accessor = component.getAccessor();
-        try {
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component + " of " + record.getClass().getName(), e);
-        }
+        return RecordDefaults.read(record, component);
     }
 }

@@ -44,6 +44,12 @@ class RecordBinderTest {
         }
     }
 
+    record Legacy(String modality, double maskRatio, Inner nested, List<Integer> sizes) {
+        static Legacy defaults() {
+            return new Legacy("text", 0.15, new Inner(0.25, Mode.SLOW), List.of(2, 3));
+        }
+    }
+
     record TempConfig(@Default("0.07") @Min(value = 0, exclusive = true) double temperature) {
     }
 
@@ -95,6 +101,20 @@ class RecordBinderTest {
         assertEquals(3e-4, outer.inner().ratio());
         assertEquals(List.of("a", "b"), List.copyOf(outer.byName().keySet()));
         assertEquals(Mode.SLOW, outer.byName().get("a").mode());
+    }
+
+    @Test
+    void absentKeysTakeTheValuesOfAStaticDefaultsFactory() {
+        assertEquals(Legacy.defaults(), RecordBinder.bind(Legacy.class, yaml("{}"), "", LOOKUP));
+        assertEquals(new Legacy("image", 0.15, new Inner(0.5, Mode.FAST_PATH), List.of(2, 3)),
+                RecordBinder.bind(Legacy.class, yaml("{modality: image, nested: {}}"), "", LOOKUP));
+        assertEquals(List.of("r.yaml:3:5: mask_ratio: expected a number, got 'x'"), problems(Legacy.class, "{mask_ratio: x}"));
+        Legacy bound = RecordBinder.bind(Legacy.class, yaml("{mask_ratio: 0.3}"), "", LOOKUP);
+        assertEquals(bound, RecordBinder.bind(Legacy.class, RecordWriter.write(bound), "", LOOKUP));
+        MapNode schema = RecordSchema.generate(Legacy.class, "t", LOOKUP);
+        assertEquals(Set.of("$schema", "title", "type", "properties", "additionalProperties"), Set.copyOf(schema.keys()));
+        assertEquals("{type=number, default=0.15}",
+                flat(((MapNode) schema.get("properties").orElseThrow()).get("mask_ratio").orElseThrow()));
     }
 
     @Test
