@@ -81,9 +81,12 @@ class RecipeCommandTest {
 
     @Test
     void unknownPluginNameListsTheKnownNames() {
+        List<String> known = PluginRegistry.discover(List.of(TestPlugins.dir(TestPlugins.TEST)))
+                .names(org.scale4j.api.plugin.PluginKind.ENCODER);
+        assertTrue(known.contains("test-encoder"), known::toString);
         assertUserError(validate(TestRecipes.validWith("image: {type: test-encoder}", "image: {type: test-encodr}")),
                 "r.yaml:12:19: model.encoders.image.type: unknown encoder 'test-encodr'; did you mean 'test-encoder'?; "
-                        + "discovered: [test-encoder]");
+                        + "discovered: " + known);
     }
 
     @Test
