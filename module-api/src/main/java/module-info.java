@@ -14,6 +14,8 @@ module org.scale4j.api {
     exports org.scale4j.api.data;
     exports org.scale4j.api.state;
     exports org.scale4j.api.training;
+    exports org.scale4j.api.config;
+    exports org.scale4j.api.recipe;
 
     uses org.scale4j.api.model.EncoderProvider;
 }

@@ -1,0 +1,5 @@
+package org.scale4j.testplugin.broken;
+
+/** A class, so that the package exists. */
+public final class Nothing {
+}

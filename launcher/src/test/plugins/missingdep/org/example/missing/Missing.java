@@ -1,0 +1,5 @@
+package org.example.missing;
+
+/** A class, so that the package exists. */
+public final class Missing {
+}

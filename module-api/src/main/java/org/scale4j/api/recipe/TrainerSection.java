@@ -1,0 +1,53 @@
+package org.scale4j.api.recipe;
+
+import java.util.regex.Pattern;
+import org.scale4j.api.config.ConfigValueException;
+import org.scale4j.api.config.Default;
+import org.scale4j.api.config.Doc;
+import org.scale4j.api.config.Min;
+
+/**
+ * {@code trainer}: the optimisation loop.
+ *
+ * @param steps the number of optimizer steps
+ * @param devices {@code auto}, {@code cpu}, {@code gpu} (all GPUs) or {@code gpu:0,1}
+ * @param microBatches shards each global batch into this many micro-batches on one device; the
+ *     contrastive negatives are still the whole global batch, so the loss does not change
+ * @param gradAccumulation optimizer steps accumulate the gradients of this many global batches
+ * @param optimizer the optimizer
+ * @param schedule the learning-rate schedule
+ * @param clipGradNorm the global gradient L2 norm is clipped to this; 0 disables clipping
+ * @param maxBadSteps consecutive steps with a non-finite loss or gradient that are skipped before
+ *     the run stops with an error
+ * @param valEvery steps between validation passes; 0 disables validation
+ * @param earlyStopping early stopping on a validation metric
+ * @param logEvery steps between scalar logs (console and TensorBoard)
+ */
+@Doc("The optimisation loop.")
+public record TrainerSection(
+        @Doc("Number of optimizer steps.") @Default("1000") @Min(1) int steps,
+        @Doc("auto, cpu, gpu (all GPUs) or gpu:0,1. Several devices run data parallel with a global contrastive batch.")
+        @Default("auto") String devices,
+        @Doc("Micro-batches per global batch on one device; the contrastive negatives stay the whole batch.")
+        @Default("1") @Min(1) int microBatches,
+        @Doc("Global batches whose gradients are accumulated per optimizer step.") @Default("1") @Min(1) int gradAccumulation,
+        @Doc("The optimizer.") OptimizerSection optimizer,
+        @Doc("The learning-rate schedule.") ScheduleSection schedule,
+        @Doc("Clip the global gradient L2 norm to this value; 0 disables clipping.") @Default("1.0") @Min(0) double clipGradNorm,
+        @Doc("Consecutive steps with a non-finite loss or gradient that are skipped before the run fails.")
+        @Default("3") @Min(0) int maxBadSteps,
+        @Doc("Steps between validation passes; 0 disables validation.") @Default("100") @Min(0) int valEvery,
+        @Doc("Early stopping on a validation metric.") EarlyStoppingSection earlyStopping,
+        @Doc("Steps between scalar logs (console and TensorBoard).") @Default("10") @Min(1) int logEvery) {
+
+    private static final Pattern DEVICES = Pattern.compile("auto|cpu|gpu|gpu:\\d+(,\\d+)*");
+
+    public TrainerSection {
+        if (!DEVICES.matcher(devices).matches()) {
+            throw new ConfigValueException("devices", "expected auto, cpu, gpu or gpu:<id>[,<id>...], got '" + devices + "'");
+        }
+        if (earlyStopping.enabled() && valEvery == 0) {
+            throw new ConfigValueException("early_stopping.patience", "early stopping needs validation; set trainer.val_every > 0");
+        }
+    }
+}
