@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -49,9 +47,12 @@ public final class NpyReader implements AutoCloseable {
     public Result read(Path file, String id, int dim, int rows) {
         String name = file.toString();
         NDList list;
+        boolean bigEndian;
         try (NDManager scope = manager.newSubManager()) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                list = NDList.decode(scope, in);
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                bigEndian = declaresBigEndian(bytes);
+                list = NDList.decode(scope, bytes);
             } catch (NoSuchFileException e) {
                 return new Result(null, new Problem(Problem.MISSING_FILE, id, name, 0, "no such file; the modality"
                         + " is stored as missing (null)"));
@@ -79,7 +80,42 @@ public final class NpyReader implements AutoCloseable {
             byte[] data = new byte[bb.remaining()];
             // the engine hands back native-order (little-endian on x86/arm64) raw values
             bb.get(data);
+            if (bigEndian) {
+                swapBytes(data, type == DataType.FLOAT16 ? 2 : 4);
+            }
             return new Result(new FeatureMatrix((int) shape.get(0), dim, type == DataType.FLOAT16, data), null);
+        }
+    }
+
+    /**
+     * Whether the numpy header declares big-endian data ({@code 'descr': '>f4'}). DJL 0.35.1 decodes
+     * such files without swapping (the values come out as garbage), so the reader swaps them itself;
+     * this looks only at the header's {@code descr} (format: magic, version, header length, header).
+     */
+    static boolean declaresBigEndian(byte[] file) {
+        if (file.length < 10 || file[0] != (byte) 0x93 || file[1] != 'N') {
+            return false;
+        }
+        int lengthBytes = file[6] == 1 ? 2 : 4;
+        int start = 8 + lengthBytes;
+        int length = file[6] == 1 ? (file[8] & 0xff) | (file[9] & 0xff) << 8
+                : ByteBuffer.wrap(file, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (length < 0 || start + length > file.length) {
+            return false;
+        }
+        String header = new String(file, start, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int descr = header.indexOf("'descr':");
+        int quote = descr < 0 ? -1 : header.indexOf('\'', descr + 8);
+        return quote >= 0 && quote + 1 < header.length() && header.charAt(quote + 1) == '>';
+    }
+
+    private static void swapBytes(byte[] data, int width) {
+        for (int i = 0; i + width <= data.length; i += width) {
+            for (int a = i, b = i + width - 1; a < b; a++, b--) {
+                byte t = data[a];
+                data[a] = data[b];
+                data[b] = t;
+            }
         }
     }
 
