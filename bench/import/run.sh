@@ -29,7 +29,7 @@ for ITEMS in $SIZES; do
     python3 bench/import/make_fixture.py "$SRC" "$ITEMS" "$TSVS"
     echo "fixture: $ITEMS products, $(du -sh "$SRC" | cut -f1) in $TSVS TSVs + captions + npy"
     sync
-    /usr/bin/time -f "wall=%es maxrss_kb=%M" \
+    /usr/bin/time -f "wall=%es cpu_user=%Us cpu_sys=%Ss maxrss_kb=%M" \
         java -Xmx"$JAVA_HEAP" -cp "$CP" --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \
         bench/import/ImportBench.java "$SRC" "$WORK/out-$ITEMS" "$THREADS" "$FLOAT16"

@@ -278,8 +278,7 @@ public final class ImportRun {
             p.nextToken();
             List<String> ids = new ArrayList<>();
             int k = 0;
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            while (p.nextToken() == JsonToken.FIELD_NAME && !failed.get()) {
                 String id = p.currentName();
                 if (p.nextToken().isStructStart()) {
                     p.skipChildren();
@@ -297,7 +296,7 @@ public final class ImportRun {
                     progress();
                 }
             }
-            if (!ids.isEmpty()) {
+            if (!ids.isEmpty() && !failed.get()) {
                 submitCaptionChunk(pool, tasks, inFlight, k, ids, journal, reusable, assembler, idx, schema, allocator);
             }
         } catch (IOException e) {
@@ -318,9 +317,6 @@ public final class ImportRun {
             shardsReused.addAndGet(old.shards().size());
             finished.put(unit, old);
             return;
-        }
-        if (failed.get()) {
-            throw new Cancelled();
         }
         inFlight.acquireUninterruptibly();
         tasks.add(pool.submit(() -> {

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 /**
  * Reads the authors' per-product feature files ({@code {dir}/{id}.npy}: video {@code [T,1024]}
  * float16, audio {@code [80,751]} float32; spec 1.2, 1.5) through DJL's {@link NDList#decode},
- * which understands the numpy format (versions 1-3, little- or big-endian, float16/32).
+ * which understands the numpy format (versions 1-3, C order; Fortran order is reported as corrupt).
+ * Big-endian files ({@code >f4}, {@code >f2}) are swapped here because DJL 0.35.1 does not.
  *
  * <p>One reader per thread: it owns an {@link NDManager}, and every file's arrays live in a
  * sub-manager closed before {@link #read} returns, so nothing accumulates.
