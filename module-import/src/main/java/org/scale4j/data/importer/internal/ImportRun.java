@@ -80,8 +80,22 @@ public final class ImportRun {
         this.scratch = work.resolve("scratch");
     }
 
-    /** Runs the import. */
+    /**
+     * Runs the import.
+     *
+     * @throws DataException for bad inputs, a per-item problem under {@code strict}, or an I/O
+     *     failure (disk full, permissions); a rerun of the same import resumes where it stopped
+     */
     public ImportResult run() {
+        try {
+            return runChecked();
+        } catch (UncheckedIOException e) {
+            throw new DataException(e.getMessage() + ": " + e.getCause().getMessage() + "; fix the cause (disk"
+                    + " space, permissions) and rerun the same import to resume where it stopped", e);
+        }
+    }
+
+    private ImportResult runChecked() {
         startNanos = System.nanoTime();
         checkInputs();
         try {
