@@ -168,14 +168,15 @@ public final class ImportRun {
             records.sort(Comparator.comparingInt((ChunkRecord r) -> r.source() < 0 ? Integer.MAX_VALUE : r.source())
                     .thenComparingInt(ChunkRecord::chunk));
             long totalItems = records.stream().mapToLong(ChunkRecord::items).sum();
-            Path manifest = ManifestWriter.write(out, records, idx.splits.names(), columns(tokenizer != null),
-                    categories, tokenizerInfo(), totalItems);
             ImportReport report = ImportReport.write(out, chunkDir, records);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
-            o.progress().done(items.get(), elapsed());
             Map<String, Long> rowsBySplit = new LinkedHashMap<>();
             records.forEach(r -> r.shards().forEach(s -> rowsBySplit.merge(s.split(), s.rows(), Long::sum)));
             report.finish(totalItems, rowsBySplit, shardsWritten.get(), shardsReused.get(), seconds);
+            // the manifest goes last: a directory with a manifest holds a complete import
+            Path manifest = ManifestWriter.write(out, records, idx.splits.names(), columns(tokenizer != null),
+                    categories, tokenizerInfo(), totalItems);
+            o.progress().done(items.get(), elapsed());
             return new ImportResult(out, manifest, report.summary(), report.problems(), totalItems, rowsBySplit,
                     report.problemsByKind(), shardsWritten.get(), shardsReused.get(), seconds);
         } finally {
