@@ -134,6 +134,41 @@ class M5ProductImportTest {
     }
 
     @Test
+    void threadCountDoesNotChangeTheOutput() throws IOException {
+        ImportResult one = all(tmp.resolve("t1")).threads(1).shardRows(3).build().run();
+        ImportResult two = all(tmp.resolve("t2")).threads(2).shardRows(3).build().run();
+        assertEquals(Files.readString(one.manifest()), Files.readString(two.manifest()));
+        assertEquals(Files.readString(one.problemsFile()), Files.readString(two.problemsFile()));
+        List<Path> shards = shards(one.output());
+        assertEquals(shards.size(), shards(two.output()).size());
+        for (Path shard : shards) {
+            assertEquals(sha256(shard), sha256(two.output().resolve(one.output().relativize(shard))));
+        }
+    }
+
+    @Test
+    void productGroupsAndDroppedUnlistedProducts() throws IOException {
+        Path groups = fx.dir.resolve("fg_id_label.json");
+        Files.writeString(groups, "{\"1001\": {\"label\": \"123\"}, \"1002\": \"sku-红-M\", \"1004\": 123}",
+                StandardCharsets.UTF_8);
+        Path out = tmp.resolve("groups");
+        ImportResult r = all(out).productGroups(groups).defaultSplit(null).build().run();
+        assertEquals(Map.of("train", 4L, "test", 3L), r.rowsBySplit()); // 1007 is in no list
+        ArrowRows data = new ArrowRows(out);
+        assertEquals(1, data.manifest.at("/counts/unassigned").asInt());
+        assertEquals(123L, data.rows.get("train/1001").productGroup);
+        assertEquals(123L, data.rows.get("test/1004").productGroup);
+        byte[] d;
+        try {
+            d = MessageDigest.getInstance("SHA-256").digest("sku-红-M".getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(java.nio.ByteBuffer.wrap(d).getLong() & Long.MAX_VALUE, data.rows.get("train/1002").productGroup);
+        assertNull(data.rows.get("train/1003").productGroup);
+    }
+
+    @Test
     void strictStopsAtTheFirstProblem() {
         Path out = tmp.resolve("strict");
         DataException e = assertThrows(DataException.class, () -> all(out).threads(1).strict(true).build().run());
