@@ -6,7 +6,8 @@
 #   bench/import/run.sh                 # SIZES="500 2000" THREADS=2 TSVS=4 FLOAT16=false
 #   SIZES=2000 FLOAT16=true bench/import/run.sh
 #
-# Needs python3 with numpy (the fixtures are written with numpy, as the authors' tools do).
+# Needs python3 with numpy (the fixtures are written with numpy, as the authors' tools do); with pyarrow
+# installed, every imported value is also checked against its source by pyarrow + numpy.
 set -euo pipefail
 JAVA_HEAP=${JAVA_HEAP:-512m}   # a fixed heap, so that peak RSS shows the bound rather than lazy heap growth
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,5 +35,10 @@ for ITEMS in $SIZES; do
         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \
         bench/import/ImportBench.java "$SRC" "$WORK/out-$ITEMS" "$THREADS" "$FLOAT16"
     echo "output: $(du -sh "$WORK/out-$ITEMS" | cut -f1)"
+    if python3 -c "import pyarrow" 2>/dev/null; then
+        python3 bench/import/verify_with_pyarrow.py "$SRC" "$WORK/out-$ITEMS"
+    else
+        echo "pyarrow not installed: the cross-check of values with pyarrow+numpy is skipped"
+    fi
     rm -rf "$SRC" "$WORK/out-$ITEMS"
 done
