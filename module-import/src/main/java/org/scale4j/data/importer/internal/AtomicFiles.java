@@ -32,6 +32,13 @@ public final class AtomicFiles {
         }
     }
 
+    /** Forces a closed file's content to disk (before it is renamed into place). */
+    public static void sync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
     /** Makes a rename in {@code dir} durable (a no-op where directories cannot be opened). */
     public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -143,8 +143,10 @@ public final class ChunkSink {
             problemsOut.close();
             idsOut.close();
             for (Path file : List.of(problemsFile(chunkDir, unit), idsFile(chunkDir, unit))) {
+                AtomicFiles.sync(temp(file));
                 Files.move(temp(file), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
+            AtomicFiles.syncDirectory(chunkDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the sidecars of " + unit, e);
         }

@@ -75,7 +75,9 @@ public final class ImportReport {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         try {
+            AtomicFiles.sync(temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.syncDirectory(output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
