@@ -1,0 +1,355 @@
+package org.scale4j.data.arrow.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.scale4j.api.data.BatchOptions;
+import org.scale4j.api.data.BatchStream;
+import org.scale4j.api.data.DataContext;
+import org.scale4j.api.data.DataException;
+import org.scale4j.api.data.DataPosition;
+import org.scale4j.api.data.Dataset;
+import org.scale4j.api.modality.ColumnRequirement;
+import org.scale4j.api.modality.ModalityCollator;
+import org.scale4j.api.modality.ModalityContext;
+import org.scale4j.api.modality.ModalitySpec;
+import org.scale4j.api.modality.RowView;
+import org.scale4j.data.arrow.ipc.MappedArrowFile;
+
+/**
+ * A dataset of memory-mapped Arrow IPC shards, validated when opened.
+ *
+ * <p>Opening maps every shard, builds each modality's collator (token kinds scan the training
+ * split for their vocabulary), checks every shard's schema against the columns the collators
+ * need, then checks every row: the id is present and unique, and each present modality passes
+ * its collator's {@link ModalityCollator#validate}. A bad row fails the open, or is skipped and
+ * counted when {@link SourceOptions#skipBadRows()} is set. The rows that pass are the split.
+ */
+public final class ArrowDataset implements Dataset {
+
+    private static final System.Logger LOG = System.getLogger(ArrowDataset.class.getName());
+    private static final int MAX_LOGGED_SKIPS = 5;
+
+    private final DatasetLayout layout;
+    private final SourceOptions options;
+    private final BufferAllocator allocator;
+    private final List<MappedArrowFile> files;
+    private final List<RecordBatchRef> batches;
+    private final SortedMap<String, ModalityCollator> collators;
+    private final Map<String, long[]> splitRows;
+    private final Map<String, Long> skipped;
+    private final boolean hasCategory;
+    private final boolean hasGroup;
+    private final String fingerprint;
+
+    private ArrowDataset(Builder b) {
+        this.layout = b.layout;
+        this.options = b.options;
+        this.allocator = b.allocator;
+        this.files = List.copyOf(b.files);
+        this.batches = List.copyOf(b.batches);
+        this.collators = Collections.unmodifiableSortedMap(b.collators);
+        this.splitRows = Map.copyOf(b.splitRows);
+        this.skipped = Map.copyOf(b.skipped);
+        this.hasCategory = b.hasCategory;
+        this.hasGroup = b.hasGroup;
+        this.fingerprint = b.fingerprint;
+    }
+
+    /**
+     * Opens and validates a dataset.
+     *
+     * @throws DataException naming the file, column, row id and recipe key of the first problem
+     */
+    public static ArrowDataset open(DatasetLayout layout, SourceOptions options, DataContext context) {
+        Builder b = new Builder(layout, options);
+        try {
+            b.mapFiles();
+            b.buildCollators(context);
+            b.checkSchemas();
+            b.validateRows();
+            b.fingerprint = fingerprint(layout);
+            return new ArrowDataset(b);
+        } catch (RuntimeException e) {
+            b.closeQuietly();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ModalitySpec> modalities() {
+        return collators.values().stream().map(ModalityCollator::spec).toList();
+    }
+
+    @Override
+    public List<String> splits() {
+        return List.copyOf(layout.splits().keySet());
+    }
+
+    @Override
+    public long size(String split) {
+        return rows(split).length;
+    }
+
+    @Override
+    public long skipped(String split) {
+        rows(split);
+        return skipped.getOrDefault(split, 0L);
+    }
+
+    @Override
+    public BatchStream stream(String split, BatchOptions batchOptions, DataPosition from) {
+        return new ArrowBatchStream(this, rows(split), batchOptions, from);
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The collators by modality name, sorted. */
+    public SortedMap<String, ModalityCollator> collators() {
+        return collators;
+    }
+
+    /** The options the dataset was opened with. */
+    public SourceOptions options() {
+        return options;
+    }
+
+    boolean hasCategory() {
+        return hasCategory;
+    }
+
+    boolean hasGroup() {
+        return hasGroup;
+    }
+
+    /** The row a packed reference ({@code batch << 32 | row}) points to. */
+    ArrowRow row(long ref) {
+        return new ArrowRow(batches.get((int) (ref >>> 32)), (int) ref, options.idColumn());
+    }
+
+    private long[] rows(String split) {
+        long[] rows = splitRows.get(split);
+        if (rows == null) {
+            throw new DataException("the dataset at " + layout.root() + " has no split '" + split + "'; it has "
+                    + splits());
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        for (ModalityCollator c : collators.values()) {
+            if (c instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "closing the collator of " + c.spec().name() + " failed", e);
+                }
+            }
+        }
+        files.forEach(MappedArrowFile::close);
+        allocator.close();
+    }
+
+    private static String fingerprint(DatasetLayout layout) {
+        // SHA-256 over the manifest and every shard's bytes (streamed; shards are mapped, so pages are cached).
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            List<Path> all = new ArrayList<>();
+            if (layout.manifest() != null) {
+                all.add(layout.manifest());
+            }
+            layout.splits().values().forEach(all::addAll);
+            for (Path p : all) {
+                Path rel = layout.root().toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize());
+                digest.update(rel.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                try (InputStream in = Files.newInputStream(p)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new DataException(layout.root() + ": cannot read the dataset to fingerprint it: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Open-time state, closed on failure. */
+    private static final class Builder {
+        final DatasetLayout layout;
+        final SourceOptions options;
+        final BufferAllocator allocator = new RootAllocator();
+        final List<MappedArrowFile> files = new ArrayList<>();
+        final List<RecordBatchRef> batches = new ArrayList<>();
+        final Map<String, List<Integer>> splitBatches = new LinkedHashMap<>();
+        final SortedMap<String, ModalityCollator> collators = new TreeMap<>();
+        final Map<String, long[]> splitRows = new LinkedHashMap<>();
+        final Map<String, Long> skipped = new LinkedHashMap<>();
+        final Map<MappedArrowFile, String> names = new LinkedHashMap<>();
+        boolean hasCategory = true;
+        boolean hasGroup = true;
+        String fingerprint;
+
+        Builder(DatasetLayout layout, SourceOptions options) {
+            this.layout = layout;
+            this.options = options;
+        }
+
+        void mapFiles() {
+            for (Map.Entry<String, List<Path>> split : layout.splits().entrySet()) {
+                List<Integer> ids = new ArrayList<>();
+                for (Path path : split.getValue()) {
+                    MappedArrowFile file = MappedArrowFile.open(path, allocator);
+                    files.add(file);
+                    String name = layout.display(path);
+                    names.put(file, name);
+                    SchemaCheck.requireId(name, file.schema(), options);
+                    hasCategory &= SchemaCheck.optionalInt(name, file.schema(), options.categoryColumn(),
+                            options.recipeKey() + ".category_column");
+                    hasGroup &= SchemaCheck.optionalInt(name, file.schema(), options.productGroupColumn(),
+                            options.recipeKey() + ".product_group_column");
+                    long first = 0;
+                    for (VectorSchemaRoot root : file.batches()) {
+                        ids.add(batches.size());
+                        batches.add(new RecordBatchRef(name, root, first));
+                        first += root.getRowCount();
+                    }
+                }
+                splitBatches.put(split.getKey(), ids);
+            }
+        }
+
+        void buildCollators(DataContext context) {
+            String scanSplit = splitBatches.containsKey("train") ? "train" : splitBatches.keySet().iterator().next();
+            ModalityContext.RowScan scan = visitor -> forEachRow(splitBatches.get(scanSplit), visitor);
+            for (Map.Entry<String, DataContext.CollatorFactory> e : new TreeMap<>(context.collators()).entrySet()) {
+                collators.put(e.getKey(), e.getValue().create(layout.root(), scan));
+            }
+        }
+
+        void checkSchemas() {
+            for (MappedArrowFile file : files) {
+                for (ModalityCollator collator : collators.values()) {
+                    for (ColumnRequirement req : collator.columns()) {
+                        SchemaCheck.require(names.get(file), file.schema(), req);
+                    }
+                }
+            }
+        }
+
+        void validateRows() {
+            Map<String, String> seenIds = new java.util.HashMap<>();
+            for (Map.Entry<String, List<Integer>> split : splitBatches.entrySet()) {
+                long total = 0;
+                for (int id : split.getValue()) {
+                    total += batches.get(id).root().getRowCount();
+                }
+                long[] good = new long[(int) total];
+                int n = 0;
+                long bad = 0;
+                for (int batchId : split.getValue()) {
+                    RecordBatchRef ref = batches.get(batchId);
+                    for (int r = 0; r < ref.root().getRowCount(); r++) {
+                        ArrowRow row = new ArrowRow(ref, r, options.idColumn());
+                        String problem = problem(row, seenIds, split.getKey());
+                        if (problem == null) {
+                            good[n++] = ((long) batchId << 32) | r;
+                        } else if (options.skipBadRows()) {
+                            if (bad++ < MAX_LOGGED_SKIPS) {
+                                LOG.log(Level.WARNING, "skipping bad row: " + problem);
+                            }
+                        } else {
+                            throw new DataException(problem + ". Fix the data, or set " + options.recipeKey()
+                                    + ".on_bad_row: skip to skip such rows");
+                        }
+                    }
+                }
+                if (bad > 0) {
+                    LOG.log(Level.WARNING, "split " + split.getKey() + ": skipped " + bad + " of " + total
+                            + " rows that failed validation (" + options.recipeKey() + ".on_bad_row: skip)");
+                }
+                splitRows.put(split.getKey(), java.util.Arrays.copyOf(good, n));
+                skipped.put(split.getKey(), bad);
+            }
+        }
+
+        private String problem(ArrowRow row, Map<String, String> seenIds, String split) {
+            String where = row.file() + ": row " + row.rowInFile();
+            String id = row.id();
+            if (id == null) {
+                return where + ": column '" + options.idColumn() + "' is null; every row needs an id (recipe key "
+                        + options.recipeKey() + ".id_column)";
+            }
+            String here = row.file() + " row " + row.rowInFile();
+            String previous = seenIds.putIfAbsent(id, here);
+            if (previous != null) {
+                return where + ", row id '" + id + "': column '" + options.idColumn() + "' duplicates the id of "
+                        + previous + "; ids must be unique (recipe key " + options.recipeKey() + ".id_column)";
+            }
+            for (ModalityCollator collator : collators.values()) {
+                String main = collator.columns().get(0).column();
+                if (row.isNull(main)) {
+                    continue;
+                }
+                String p;
+                try {
+                    p = collator.validate(row);
+                } catch (DataException e) {
+                    p = e.getMessage();
+                } catch (RuntimeException e) {
+                    p = main + ": unreadable value (" + e + ")";
+                }
+                if (p != null) {
+                    return where + ", row id '" + id + "': " + p;
+                }
+            }
+            return null;
+        }
+
+        private void forEachRow(List<Integer> batchIds, Consumer<RowView> visitor) {
+            for (int batchId : batchIds) {
+                RecordBatchRef ref = batches.get(batchId);
+                for (int r = 0; r < ref.root().getRowCount(); r++) {
+                    visitor.accept(new ArrowRow(ref, r, options.idColumn()));
+                }
+            }
+        }
+
+        void closeQuietly() {
+            for (ModalityCollator c : collators.values()) {
+                if (c instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception ignored) {
+                        // already failing; the original error is the one to report
+                    }
+                }
+            }
+            files.forEach(MappedArrowFile::close);
+            allocator.close();
+        }
+    }
+}
