@@ -26,7 +26,6 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.ValueVectorUtility;
 import org.scale4j.api.data.DataException;
 
 /**
@@ -39,8 +38,7 @@ import org.scale4j.api.data.DataException;
  * tensor. Metadata (schema, message headers) is small and is read normally.
  *
  * <p>Dictionary-encoded and compressed bodies are rejected with a message saying how to rewrite
- * the file. Every batch is structurally validated ({@link ValueVectorUtility#validate} and
- * {@link OffsetCheck}) before
+ * the file. Every batch is structurally validated ({@link OffsetCheck}) before
  * use, so corrupt offsets surface as a {@link DataException}, not as reads outside the mapping.
  */
 public final class MappedArrowFile implements AutoCloseable {
@@ -176,7 +174,6 @@ public final class MappedArrowFile implements AutoCloseable {
                         + "ipc.IpcWriteOptions(compression=None)))");
             }
             new VectorLoader(root).load(batch);
-            ValueVectorUtility.validate(root);
             for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
                 OffsetCheck.check(v);
             }

@@ -10,8 +10,9 @@ import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Checks that every offset of list and string vectors is non-decreasing and inside its child or
- * data buffer, so that corrupt files fail here rather than on a later read. (Arrow Java's
- * {@code validateFull} does this too but rejects every fixed-size list, so it cannot be used.)
+ * data buffer, and that fixed-width buffers hold their values, so that corrupt files fail here
+ * rather than on a later read. (Arrow Java 18.3's {@code ValueVectorUtility.validate} rejects
+ * float16 and {@code validateFull} every fixed-size list, so neither can be used.)
  */
 final class OffsetCheck {
 
@@ -20,6 +21,9 @@ final class OffsetCheck {
 
     static void check(FieldVector v) {
         int n = v.getValueCount();
+        if (v.getNullCount() > 0 && v.getValidityBuffer().capacity() < (n + 7) / 8) {
+            throw new IllegalStateException("column " + v.getName() + ": validity buffer too short");
+        }
         if (v instanceof ListVector list) {
             checkOffsets(v, n, i -> list.getOffsetBuffer().getInt((long) i * 4), list.getDataVector().getValueCount());
             check(list.getDataVector());
@@ -37,6 +41,12 @@ final class OffsetCheck {
         } else if (v instanceof StructVector struct) {
             for (FieldVector child : struct.getChildrenFromFields()) {
                 check(child);
+            }
+        } else if (v instanceof org.apache.arrow.vector.BaseFixedWidthVector f) {
+            long need = f instanceof org.apache.arrow.vector.BitVector ? (n + 7) / 8 : (long) n * f.getTypeWidth();
+            if (f.getDataBuffer().capacity() < need) {
+                throw new IllegalStateException("column " + v.getName() + ": data buffer of " + f.getDataBuffer()
+                        .capacity() + " bytes for " + n + " values");
             }
         } else if (v instanceof BaseVariableWidthVector s) {
             checkOffsets(v, n, i -> s.getOffsetBuffer().getInt((long) i * 4), s.getDataBuffer().capacity());
