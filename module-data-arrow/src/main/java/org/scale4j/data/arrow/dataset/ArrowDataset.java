@@ -246,7 +246,13 @@ public final class ArrowDataset implements Dataset {
             String scanSplit = splitBatches.containsKey("train") ? "train" : splitBatches.keySet().iterator().next();
             ModalityContext.RowScan scan = visitor -> forEachRow(splitBatches.get(scanSplit), visitor);
             for (Map.Entry<String, DataContext.CollatorFactory> e : new TreeMap<>(context.collators()).entrySet()) {
-                collators.put(e.getKey(), e.getValue().create(layout.root(), scan));
+                try {
+                    collators.put(e.getKey(), e.getValue().create(layout.root(), scan));
+                } catch (ColumnTypeException wrongType) {
+                    // a kind that scans its column (a vocabulary) met a type it cannot read
+                    throw new DataException(wrongType.getMessage() + " (recipe key data.modalities." + e.getKey()
+                            + ".column); point the recipe at a column of that type or convert the data", wrongType);
+                }
             }
         }
 

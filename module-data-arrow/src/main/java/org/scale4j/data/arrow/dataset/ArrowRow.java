@@ -322,7 +322,7 @@ public final class ArrowRow implements RowView {
     }
 
     private DataException typeError(String column, String expected) {
-        return new DataException(batch.fileName() + ": column '" + column + "' is "
+        return new ColumnTypeException(batch.fileName() + ": column '" + column + "' is "
                 + ColumnTypes.describe(batch.root().getVector(column).getField()) + ", expected " + expected);
     }
 }
