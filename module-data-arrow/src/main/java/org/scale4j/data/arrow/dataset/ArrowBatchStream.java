@@ -138,11 +138,16 @@ final class ArrowBatchStream implements BatchStream {
         try {
             while (plan != null && !closed) {
                 Batch batch = build(plan, producerParent);
-                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    if (closed) {
-                        batch.close();
-                        return;
+                try {
+                    while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                        if (closed) {
+                            batch.close();
+                            return;
+                        }
                     }
+                } catch (InterruptedException e) {
+                    batch.close(); // closed while waiting for room: nobody will take it
+                    throw e;
                 }
                 plan = BatchPlan.at(plan.end(), rows.length, options);
             }
