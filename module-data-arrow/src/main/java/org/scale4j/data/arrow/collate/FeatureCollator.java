@@ -2,11 +2,11 @@ package org.scale4j.data.arrow.collate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +38,14 @@ import org.scale4j.data.arrow.dataset.ArrowRow;
  * {@code masked [B,T]}, 1 at every selected row.
  *
  * <p>Feature bytes are copied once, from the memory-mapped shard into the direct buffer the
- * tensor wraps; masking and the mean run as tensor ops.
+ * target (or, without masking, the input) tensor wraps; the masked input is one bulk copy of that
+ * buffer with the selected rows zeroed. Masking and the mean run on the loader thread in Java,
+ * not as tensor ops, so they never compete with the model's intra-op threads.
  */
 public final class FeatureCollator implements ModalityCollator {
 
     private static final int BOX = 5;
+    private static final int CHUNK = 1024;
 
     private final ModalityContext context;
     private final String boxes;
@@ -130,7 +133,7 @@ public final class FeatureCollator implements ModalityCollator {
         ByteBuffer raw = ByteBuffer.allocateDirect(b * t * dim * Float.BYTES).order(ByteOrder.nativeOrder());
         float[] mask = new float[b * t];
         float[] present = new float[b];
-        float[] count = new float[b];
+        int[] count = new int[b];
         float[] box = boxes == null ? null : new float[b * t * BOX];
         for (int i = 0; i < b; i++) {
             RowView row = rows.get(i);
@@ -155,45 +158,67 @@ public final class FeatureCollator implements ModalityCollator {
                 }
             }
         }
-        raw.rewind();
         Shape shape = new Shape(b, t, dim);
-        NDArray unmasked = manager.create(raw, shape, DataType.FLOAT32);
         Map<String, NDArray> targets = new TreeMap<>();
-        NDArray feats = unmasked;
+        ByteBuffer feats = raw;
         if (masking != null) {
             TitleCollator.requireScheme(masking, MaskingRequest.ZERO);
             float[] selected = new float[b * t];
-            float[] keep = new float[b * t];
-            java.util.Arrays.fill(keep, 1f);
+            // The target keeps the unmasked rows; the input is a copy with the zeroed rows.
+            feats = ByteBuffer.allocateDirect(raw.capacity()).order(ByteOrder.nativeOrder());
+            feats.put(raw.duplicate().clear()).clear();
+            FloatBuffer f = feats.asFloatBuffer();
+            float[] zeros = new float[dim];
             for (int i = 0; i < b; i++) {
                 for (int r = 1; r <= count[i]; r++) {
                     if (rng.nextDouble() < masking.ratio()) {
                         selected[i * t + r] = 1f;
                         if (rng.nextDouble() >= masking.keepRatio()) {
-                            keep[i * t + r] = 0f;
+                            f.put((i * t + r) * dim, zeros);
                         }
                     }
                 }
             }
-            feats = unmasked.mul(manager.create(keep, new Shape(b, t, 1)));
-            targets.put(TensorKeys.TARGET, unmasked);
+            targets.put(TensorKeys.TARGET, manager.create(raw.clear(), shape, DataType.FLOAT32));
             targets.put(TensorKeys.MASKED, manager.create(selected, new Shape(b, t)));
         }
-        // Global token: mean of the real (masked) rows; slot 0 is zero, so a sum over T is the sum of the rows.
-        for (int i = 0; i < b; i++) {
-            count[i] = Math.max(count[i], 1f);
-        }
-        try (NDArray sum = feats.sum(new int[] {1}); NDArray n = manager.create(count, new Shape(b, 1))) {
-            NDArray mean = sum.div(n);
-            feats.set(new NDIndex(":, 0, :"), mean);
-            mean.close();
-        }
+        writeMeanTokens(feats.clear().asFloatBuffer(), count, b, t);
         Map<String, NDArray> inputs = new TreeMap<>();
-        inputs.put(TensorKeys.FEATS, feats);
+        inputs.put(TensorKeys.FEATS, manager.create(feats.clear(), shape, DataType.FLOAT32));
         if (box != null) {
             inputs.put(TensorKeys.BOXES, manager.create(box, new Shape(b, t, BOX)));
         }
         return new ModalityBatch(spec.name(), manager.create(present), manager.create(mask, new Shape(b, t)), inputs,
                 targets);
+    }
+
+    /**
+     * Writes each sample's global token (slot 0): the mean of its {@code count} real rows, already
+     * masked as in the released code; a sample without rows keeps zeros (spec quirk Q7: no 0/0).
+     */
+    private void writeMeanTokens(FloatBuffer f, int[] count, int b, int t) {
+        float[] sum = new float[dim];
+        float[] row = new float[Math.min(dim, CHUNK)];
+        for (int i = 0; i < b; i++) {
+            if (count[i] == 0) {
+                continue;
+            }
+            java.util.Arrays.fill(sum, 0f);
+            for (int r = 1; r <= count[i]; r++) {
+                int base = (i * t + r) * dim;
+                for (int from = 0; from < dim; from += row.length) {
+                    int n = Math.min(row.length, dim - from);
+                    f.get(base + from, row, 0, n);
+                    for (int k = 0; k < n; k++) {
+                        sum[from + k] += row[k];
+                    }
+                }
+            }
+            float inv = 1f / count[i];
+            for (int k = 0; k < dim; k++) {
+                sum[k] *= inv;
+            }
+            f.put(i * t * dim, sum);
+        }
     }
 }
