@@ -14,6 +14,7 @@ module org.scale4j.data.arrow {
     requires flatbuffers.java;
     requires com.fasterxml.jackson.databind;
     requires ai.djl.tokenizers;
+    requires jdk.unsupported;
 
     exports org.scale4j.data.arrow.tools;
     opens org.scale4j.data.arrow.config to org.scale4j.api;

@@ -1,9 +1,7 @@
 package org.scale4j.data.arrow.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,6 +82,7 @@ public final class ArrowDataset implements Dataset {
             b.buildCollators(context);
             b.checkSchemas();
             b.validateRows();
+            b.remap();
             b.fingerprint = fingerprint(layout);
             return new ArrowDataset(b);
         } catch (RuntimeException e) {
@@ -171,21 +170,33 @@ public final class ArrowDataset implements Dataset {
     }
 
     private static String fingerprint(DatasetLayout layout) {
-        // SHA-256 over the manifest and every shard's bytes (streamed; shards are mapped, so pages are cached).
+        // SHA-256 over each file's name, size and bytes: all bytes of files up to 64 MiB; for larger
+        // shards 32 evenly spaced 1 MiB windows (first and last included), so opening a big dataset
+        // does not read it all again. Any rewrite of a shard changes its size or a window in practice.
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
             List<Path> all = new ArrayList<>();
             if (layout.manifest() != null) {
                 all.add(layout.manifest());
             }
             layout.splits().values().forEach(all::addAll);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20);
             for (Path p : all) {
                 Path rel = layout.root().toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize());
                 digest.update(rel.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                try (InputStream in = Files.newInputStream(p)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        digest.update(buffer, 0, n);
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+                    long size = ch.size();
+                    digest.update(java.nio.ByteBuffer.allocate(8).putLong(0, size));
+                    long windows = size <= (64L << 20) ? (size + buffer.capacity() - 1) / buffer.capacity() : 32;
+                    for (long w = 0; w < windows; w++) {
+                        long at = size <= (64L << 20) ? w * buffer.capacity()
+                                : (size - buffer.capacity()) * w / (windows - 1);
+                        buffer.clear();
+                        while (buffer.hasRemaining() && ch.read(buffer, at + buffer.position()) > 0) {
+                            // read the window fully
+                        }
+                        buffer.flip();
+                        digest.update(buffer);
                     }
                 }
             }
@@ -240,6 +251,32 @@ public final class ArrowDataset implements Dataset {
                 }
                 splitBatches.put(split.getKey(), ids);
             }
+        }
+
+        /**
+         * Maps every shard afresh: validation read every feature value, and those pages would
+         * otherwise stay resident in this process for as long as the dataset is open, whatever
+         * the stream later touches. Row references stay valid: the same files give the same batches.
+         */
+        void remap() {
+            List<MappedArrowFile> old = new ArrayList<>(files);
+            files.clear();
+            batches.clear();
+            names.clear();
+            for (List<Path> split : layout.splits().values()) {
+                for (Path path : split) {
+                    MappedArrowFile file = MappedArrowFile.open(path, allocator);
+                    files.add(file);
+                    String name = layout.display(path);
+                    names.put(file, name);
+                    long first = 0;
+                    for (VectorSchemaRoot root : file.batches()) {
+                        batches.add(new RecordBatchRef(name, root, first));
+                        first += root.getRowCount();
+                    }
+                }
+            }
+            old.forEach(MappedArrowFile::close);
         }
 
         void buildCollators(DataContext context) {

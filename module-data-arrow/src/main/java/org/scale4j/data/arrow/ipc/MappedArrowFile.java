@@ -258,7 +258,7 @@ public final class MappedArrowFile implements AutoCloseable {
         closeAll(batches);
     }
 
-    /** A mapping owned by Arrow's reference counting; unmapped when the buffer is garbage collected. */
+    /** A mapping owned by Arrow's reference counting; unmapped when its last buffer is released. */
     private static final class MappedAllocation extends ForeignAllocation {
         @SuppressWarnings({"unused", "FieldCanBeLocal"})
         private MappedByteBuffer mapped; // keeps the mapping alive while Arrow references it
@@ -270,6 +270,8 @@ public final class MappedArrowFile implements AutoCloseable {
 
         @Override
         protected void release0() {
+            // Arrow calls this once the last buffer slice is released: nothing can read the mapping any more.
+            Unmapper.unmap(mapped);
             mapped = null;
         }
     }
