@@ -68,6 +68,7 @@ public final class LoaderBench {
                 new DataContext(m, dir, 1)); NDManager nd = NDManager.newBaseManager("PyTorch")) {
             System.out.printf(Locale.ROOT, "opened and validated %d rows in %.1f s%n", ds.size("train")
                     + ds.size("val") + ds.size("test"), (System.nanoTime() - t0) / 1e9);
+            System.out.println("after open:    " + rss());
             List<MaskingRequest> masks = List.of(new MaskingRequest("text", "token", 0.15, 0),
                     new MaskingRequest("table", "entity", 0.15, 0), new MaskingRequest("image", "zero", 0.15, 0.1),
                     new MaskingRequest("video", "zero", 0.15, 0), new MaskingRequest("audio", "zero", 0.15, 0));
@@ -96,12 +97,13 @@ public final class LoaderBench {
                 System.out.printf(Locale.ROOT, "loader  %s: %d samples in %.2f s = %.0f samples/s, %.0f MB/s of"
                         + " feature data (%.3f MB/sample)%n", presetName, done, seconds, done / seconds, mb / seconds,
                         mb / done);
+                System.out.println("after loading: " + rss());
                 double copy = copyBandwidth(dir, featureBytes);
                 System.out.printf(Locale.ROOT, "memcopy %s: %.0f MB/s (mapped shard -> direct buffer); loader ="
                         + " %.0f%% of it%n", presetName, copy, 100 * (mb / seconds) / copy);
             }
         }
-        System.out.println(rss());
+        System.out.println("after memcopy: " + rss());
 
     }
 

@@ -81,6 +81,17 @@ class ProvidersTest {
             }
             assertEquals(0, m.getManagedArrays().size());
         }
+        // closing a dataset closes its streams first: no read of an unmapped shard, no crash
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            Dataset ds = TestData.open(data, TestData.context(tmp, 2));
+            BatchStream s = ds.stream("train", new BatchOptions(8, true, 1, List.of(), true, true, 4), DataPosition.START);
+            s.next(m).close();
+            ds.close();
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> s.next(m));
+            assertEquals("the batch stream or its dataset is closed", e.getMessage());
+            s.close();
+        }
         try (RootAllocator probe = new RootAllocator()) {
             assertEquals(0, probe.getAllocatedMemory());
         }

@@ -78,8 +78,8 @@ final class ArrowBatchStream implements BatchStream {
 
     @Override
     public Batch next(NDManager parent) {
-        if (closed) {
-            throw new IllegalStateException("the batch stream is closed");
+        if (closed || dataset.isClosed()) {
+            throw new IllegalStateException("the batch stream or its dataset is closed");
         }
         if (nextPlan == null) {
             throw new NoSuchElementException("the batch stream has ended at " + position);
@@ -228,7 +228,11 @@ final class ArrowBatchStream implements BatchStream {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        dataset.streamClosed(this);
         if (producer != null) {
             producer.interrupt();
             try {
