@@ -234,7 +234,8 @@ final class ArrowBatchStream implements BatchStream {
         closed = true;
         dataset.streamClosed(this);
         if (producer != null) {
-            producer.interrupt();
+            // No interrupt: it would close the shards' file channels. The producer sees the flag
+            // after its current batch or within 100 ms of waiting for room.
             try {
                 producer.join(10_000);
             } catch (InterruptedException e) {

@@ -274,9 +274,10 @@ public final class ArrowDataset implements Dataset {
                     hasGroup &= SchemaCheck.optionalInt(name, file.schema(), options.productGroupColumn(),
                             options.recipeKey() + ".product_group_column");
                     long first = 0;
-                    for (VectorSchemaRoot root : file.batches()) {
+                    for (int k = 0; k < file.batches().size(); k++) {
+                        VectorSchemaRoot root = file.batches().get(k);
                         ids.add(batches.size());
-                        batches.add(new RecordBatchRef(name, root, first));
+                        batches.add(new RecordBatchRef(name, root, first, file, k));
                         first += root.getRowCount();
                     }
                 }
@@ -287,7 +288,7 @@ public final class ArrowDataset implements Dataset {
 
         void buildCollators(DataContext context) {
             String scanSplit = splitBatches.containsKey("train") ? "train" : splitBatches.keySet().iterator().next();
-            ModalityContext.RowScan scan = visitor -> forEachRow(splitBatches.get(scanSplit), visitor);
+            ModalityContext.RowScan scan = visitor -> forEachRow(splitFiles.get(scanSplit), visitor);
             for (Map.Entry<String, DataContext.CollatorFactory> e : new TreeMap<>(context.collators()).entrySet()) {
                 try {
                     collators.put(e.getKey(), e.getValue().create(layout.root(), scan));
@@ -329,7 +330,7 @@ public final class ArrowDataset implements Dataset {
                         long first = 0;
                         for (int k = 0; k < scratch.batches().size(); k++) {
                             VectorSchemaRoot root = scratch.batches().get(k);
-                            RecordBatchRef ref = new RecordBatchRef(name, root, first);
+                            RecordBatchRef ref = new RecordBatchRef(name, root, first, scratch, k);
                             first += root.getRowCount();
                             int batchId = fileFirstBatch.get(fileId) + k;
                             for (int r = 0; r < root.getRowCount(); r++) {
@@ -391,11 +392,20 @@ public final class ArrowDataset implements Dataset {
             return null;
         }
 
-        private void forEachRow(List<Integer> batchIds, Consumer<RowView> visitor) {
-            for (int batchId : batchIds) {
-                RecordBatchRef ref = batches.get(batchId);
-                for (int r = 0; r < ref.root().getRowCount(); r++) {
-                    visitor.accept(new ArrowRow(ref, r, options.idColumn()));
+        /** Visits the rows of some files through short-lived mappings (see {@link #validateRows}). */
+        private void forEachRow(List<Integer> fileIds, Consumer<RowView> visitor) {
+            for (int fileId : fileIds) {
+                MappedArrowFile file = files.get(fileId);
+                try (MappedArrowFile scratch = MappedArrowFile.open(file.path(), allocator)) {
+                    long first = 0;
+                    for (int k = 0; k < scratch.batches().size(); k++) {
+                        VectorSchemaRoot root = scratch.batches().get(k);
+                        RecordBatchRef ref = new RecordBatchRef(names.get(file), root, first, scratch, k);
+                        first += root.getRowCount();
+                        for (int r = 0; r < root.getRowCount(); r++) {
+                            visitor.accept(new ArrowRow(ref, r, options.idColumn()));
+                        }
+                    }
                 }
             }
         }

@@ -31,6 +31,9 @@ import org.scale4j.api.modality.RowView;
  */
 public final class ArrowRow implements RowView {
 
+    private static final ThreadLocal<ByteBuffer> HALF_SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN));
+
     private final RecordBatchRef batch;
     private final int row;
     private final String idColumn;
@@ -144,15 +147,25 @@ public final class ArrowRow implements RowView {
         long count = (long) n * dim;
         FieldVector values = rows.getDataVector();
         if (values instanceof Float4Vector f4 && dst.order() == ByteOrder.LITTLE_ENDIAN) {
-            // Arrow is little-endian: one bulk copy from the mapping into the tensor buffer.
+            // Arrow is little-endian: one bulk copy from the file's pages into the tensor buffer.
             int bytes = (int) (count * Float.BYTES);
+            f4.getDataBuffer().checkBytes(first * Float.BYTES, first * Float.BYTES + bytes);
             ByteBuffer slice = dst.slice().limit(bytes);
-            f4.getDataBuffer().getBytes(first * Float.BYTES, slice);
+            read(f4.getDataBuffer(), first * Float.BYTES, slice);
             dst.position(dst.position() + bytes);
         } else if (values instanceof Float2Vector f2) {
-            ArrowBuf data = f2.getDataBuffer();
+            int bytes = (int) (count * 2);
+            f2.getDataBuffer().checkBytes(first * 2, first * 2 + bytes);
+            ByteBuffer half = HALF_SCRATCH.get();
+            if (half.capacity() < bytes) {
+                half = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+                HALF_SCRATCH.set(half);
+            }
+            half.clear().limit(bytes);
+            read(f2.getDataBuffer(), first * 2, half);
+            half.flip();
             for (long i = 0; i < count; i++) {
-                dst.putFloat(Float16.toFloat(data.getShort((first + i) * 2)));
+                dst.putFloat(Float16.toFloat(half.getShort()));
             }
         } else if (values instanceof Float4Vector f4) {
             for (long i = 0; i < count; i++) {
@@ -162,6 +175,19 @@ public final class ArrowRow implements RowView {
             throw typeError(column, "list<fixed_size_list<float32 or float16>[D]>");
         }
         return n;
+    }
+
+    /** Bulk read of {@code dst.remaining()} bytes of {@code buf} from {@code offset}: positional file read when possible. */
+    private void read(ArrowBuf buf, long offset, ByteBuffer dst) {
+        if (batch.file() == null) {
+            buf.getBytes(offset, dst);
+            return;
+        }
+        try {
+            batch.file().read(batch.index(), buf, offset, dst);
+        } catch (java.io.IOException e) {
+            throw new DataException(batch.fileName() + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /**

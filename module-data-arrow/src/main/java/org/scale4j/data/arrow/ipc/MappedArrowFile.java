@@ -49,12 +49,20 @@ public final class MappedArrowFile implements AutoCloseable {
     private final Schema schema;
     private final List<VectorSchemaRoot> batches;
     private final boolean fileFormat;
+    private final long[] bodyOffsets;
+    private final long[] bodyAddresses;
+    private volatile FileChannel reader;
+    private volatile boolean closed;
 
-    private MappedArrowFile(Path path, Schema schema, List<VectorSchemaRoot> batches, boolean fileFormat) {
+    private MappedArrowFile(Path path, Schema schema, List<VectorSchemaRoot> batches, boolean fileFormat,
+            long[] bodyOffsets, long[] bodyAddresses, FileChannel reader) {
         this.path = path;
         this.schema = schema;
         this.batches = batches;
         this.fileFormat = fileFormat;
+        this.bodyOffsets = bodyOffsets;
+        this.bodyAddresses = bodyAddresses;
+        this.reader = reader;
     }
 
     /**
@@ -78,10 +86,15 @@ public final class MappedArrowFile implements AutoCloseable {
             } else {
                 schema = readStreamFormat(path, channel, bodies);
             }
-            for (long[] body : bodies) {
-                loaded.add(loadBatch(path, channel, size, schema, allocator, body));
+            long[] offsets = new long[bodies.size()];
+            long[] addresses = new long[bodies.size()];
+            for (int i = 0; i < bodies.size(); i++) {
+                long[] body = bodies.get(i);
+                offsets[i] = body[1];
+                loaded.add(loadBatch(path, channel, size, schema, allocator, body, addresses, i));
             }
-            return new MappedArrowFile(path, schema, List.copyOf(loaded), fileFormat);
+            FileChannel reader = FileChannel.open(path, StandardOpenOption.READ);
+            return new MappedArrowFile(path, schema, List.copyOf(loaded), fileFormat, offsets, addresses, reader);
         } catch (NoSuchFileException e) {
             closeAll(loaded);
             throw new DataException(path + ": file not found");
@@ -153,7 +166,7 @@ public final class MappedArrowFile implements AutoCloseable {
     }
 
     private static VectorSchemaRoot loadBatch(Path path, FileChannel channel, long fileSize, Schema schema,
-            BufferAllocator allocator, long[] body) throws IOException {
+            BufferAllocator allocator, long[] body, long[] addresses, int index) throws IOException {
         long bodyOffset = body[1];
         long bodyLength = body[2];
         if (bodyOffset + bodyLength > fileSize || bodyLength < 0) {
@@ -166,6 +179,7 @@ public final class MappedArrowFile implements AutoCloseable {
             throw new DataException(path + ": expected a record batch at byte " + body[0] + "; the file is corrupt");
         }
         ArrowBuf bodyBuf = map(channel, allocator, bodyOffset, bodyLength);
+        addresses[index] = bodyBuf.memoryAddress();
         VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
         try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(message, bodyBuf)) {
             if (batch.getBodyCompression().getCodec() != CompressionUtil.CodecType.NO_COMPRESSION.getType()) {
@@ -248,6 +262,42 @@ public final class MappedArrowFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads {@code dst.remaining()} bytes of buffer {@code buf} of record batch {@code batch},
+     * starting {@code offset} bytes into it, with positional reads of the file: the kernel copies
+     * from the page cache into {@code dst} and no page of the mapping is touched, so bulk feature
+     * reads do not pile file pages (and the kernel's read-around) into this process's RSS.
+     */
+    public void read(int batch, ArrowBuf buf, long offset, ByteBuffer dst) throws IOException {
+        long start = bodyOffsets[batch] + (buf.memoryAddress() + offset - bodyAddresses[batch]);
+        int first = dst.position();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                FileChannel channel = reader;
+                while (dst.hasRemaining()) {
+                    if (channel.read(dst, start + dst.position() - first) < 0) {
+                        throw new IOException(path + ": unexpected end of file at byte " + (start + dst.position()
+                                - first));
+                    }
+                }
+                return;
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // An interrupt of any reading thread closes a FileChannel for every thread; reopen once.
+                if (closed || attempt > 0) {
+                    throw e;
+                }
+                reopen();
+                dst.position(first);
+            }
+        }
+    }
+
+    private synchronized void reopen() throws IOException {
+        if (!reader.isOpen() && !closed) {
+            reader = FileChannel.open(path, StandardOpenOption.READ);
+        }
+    }
+
     /** The size of {@code path} in bytes. */
     public static long size(Path path) throws IOException {
         return Files.size(path);
@@ -255,7 +305,13 @@ public final class MappedArrowFile implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         closeAll(batches);
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // read-only channel: nothing was written that could be lost
+        }
     }
 
     /** A mapping owned by Arrow's reference counting; unmapped when its last buffer is released. */

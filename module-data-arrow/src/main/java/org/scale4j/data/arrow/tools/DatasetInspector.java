@@ -86,8 +86,9 @@ public final class DatasetInspector {
                     continue;
                 }
                 long first = 0;
-                for (VectorSchemaRoot root : file.batches()) {
-                    batches.add(new RecordBatchRef(name, root, first));
+                for (int k = 0; k < file.batches().size(); k++) {
+                    VectorSchemaRoot root = file.batches().get(k);
+                    batches.add(new RecordBatchRef(name, root, first, file, k));
                     first += root.getRowCount();
                 }
                 n += file.rowCount();
