@@ -34,8 +34,10 @@ import org.scale4j.api.data.DataException;
  *
  * <p>Arrow Java's own readers copy each body into allocator memory; here each body is mapped with
  * {@link FileChannel#map} and wrapped as an {@link ArrowBuf} through
- * {@link BufferAllocator#wrapForeignAllocation}, so the first copy of a value is the one into a
- * tensor. Metadata (schema, message headers) is small and is read normally.
+ * {@link BufferAllocator#wrapForeignAllocation}, so nothing is loaded whole. Metadata (schema,
+ * message headers) is small and is read normally. Bulk feature reads go through {@link #read}, a
+ * positional read at the file offset of a mapped address: the one copy on the way into a tensor,
+ * without making the file's pages resident in this process.
  *
  * <p>Dictionary-encoded and compressed bodies are rejected with a message saying how to rewrite
  * the file. Every batch is structurally validated ({@link OffsetCheck}) before
