@@ -37,10 +37,10 @@ import org.scale4j.data.arrow.dataset.ArrowRow;
  * it (MRM keeps 10%). Targets: {@code target [B,T,D]}, the unmasked rows (position 0 zero), and
  * {@code masked [B,T]}, 1 at every selected row.
  *
- * <p>Feature bytes are copied once, from the memory-mapped shard into the direct buffer the
- * target (or, without masking, the input) tensor wraps; the masked input is one bulk copy of that
- * buffer with the selected rows zeroed. Masking and the mean run on the loader thread in Java,
- * not as tensor ops, so they never compete with the model's intra-op threads.
+ * <p>Feature bytes are copied once from the shard into the direct buffer the target (or, without
+ * masking, the input) tensor wraps; each sample's rows are then, while still in cache, copied into
+ * the input with the selected rows left zero, and summed for the mean token. This runs on the
+ * loader thread in Java, not as tensor ops, so it never competes with the model's intra-op threads.
  */
 public final class FeatureCollator implements ModalityCollator {
 
@@ -128,13 +128,23 @@ public final class FeatureCollator implements ModalityCollator {
 
     @Override
     public ModalityBatch collate(List<RowView> rows, MaskingRequest masking, Random rng, NDManager manager) {
+        if (masking != null) {
+            TitleCollator.requireScheme(masking, MaskingRequest.ZERO);
+        }
         int b = rows.size();
         int t = maxLen + 1;
         ByteBuffer raw = ByteBuffer.allocateDirect(b * t * dim * Float.BYTES).order(ByteOrder.nativeOrder());
+        // With masking the input is a second buffer: the target keeps the unmasked rows.
+        ByteBuffer feats = masking == null ? raw
+                : ByteBuffer.allocateDirect(raw.capacity()).order(ByteOrder.nativeOrder());
+        FloatBuffer in = raw.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer out = feats.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
         float[] mask = new float[b * t];
         float[] present = new float[b];
-        int[] count = new int[b];
+        float[] selected = masking == null ? null : new float[b * t];
         float[] box = boxes == null ? null : new float[b * t * BOX];
+        float[] sum = new float[dim];
+        float[] chunk = new float[Math.min(dim, CHUNK)];
         for (int i = 0; i < b; i++) {
             RowView row = rows.get(i);
             raw.position(((i * t) + 1) * dim * Float.BYTES);
@@ -143,12 +153,38 @@ public final class FeatureCollator implements ModalityCollator {
                 continue; // null or empty: missing
             }
             present[i] = 1f;
-            count[i] = n;
             java.util.Arrays.fill(mask, i * t, i * t + n + 1, 1f);
+            // While the sample's rows are hot in cache: mask them into the input and sum them for
+            // the global token (the mean of the rows after masking, as in the released code).
+            java.util.Arrays.fill(sum, 0f);
+            for (int r = 1; r <= n; r++) {
+                int at = (i * t + r) * dim;
+                boolean zeroed = false;
+                if (masking != null && rng.nextDouble() < masking.ratio()) {
+                    selected[i * t + r] = 1f;
+                    zeroed = rng.nextDouble() >= masking.keepRatio();
+                }
+                if (zeroed) {
+                    continue; // the input row stays zero and adds nothing to the mean
+                }
+                for (int from = 0; from < dim; from += chunk.length) {
+                    int len = Math.min(chunk.length, dim - from);
+                    in.get(at + from, chunk, 0, len);
+                    if (masking != null) {
+                        out.put(at + from, chunk, 0, len);
+                    }
+                    for (int k = 0; k < len; k++) {
+                        sum[from + k] += chunk[k];
+                    }
+                }
+            }
+            float inv = 1f / n; // n >= 1 here: no 0/0 for a sample without rows (spec quirk Q7)
+            for (int k = 0; k < dim; k++) {
+                sum[k] *= inv;
+            }
+            out.put(i * t * dim, sum);
             if (box != null) {
                 int at = i * t * BOX;
-                box[at] = 0f;
-                box[at + 1] = 0f;
                 box[at + 2] = 1f;
                 box[at + 3] = 1f;
                 box[at + 4] = 1f;
@@ -160,29 +196,10 @@ public final class FeatureCollator implements ModalityCollator {
         }
         Shape shape = new Shape(b, t, dim);
         Map<String, NDArray> targets = new TreeMap<>();
-        ByteBuffer feats = raw;
         if (masking != null) {
-            TitleCollator.requireScheme(masking, MaskingRequest.ZERO);
-            float[] selected = new float[b * t];
-            // The target keeps the unmasked rows; the input is a copy with the zeroed rows.
-            feats = ByteBuffer.allocateDirect(raw.capacity()).order(ByteOrder.nativeOrder());
-            feats.put(raw.duplicate().clear()).clear();
-            FloatBuffer f = feats.asFloatBuffer();
-            float[] zeros = new float[dim];
-            for (int i = 0; i < b; i++) {
-                for (int r = 1; r <= count[i]; r++) {
-                    if (rng.nextDouble() < masking.ratio()) {
-                        selected[i * t + r] = 1f;
-                        if (rng.nextDouble() >= masking.keepRatio()) {
-                            f.put((i * t + r) * dim, zeros);
-                        }
-                    }
-                }
-            }
             targets.put(TensorKeys.TARGET, manager.create(raw.clear(), shape, DataType.FLOAT32));
             targets.put(TensorKeys.MASKED, manager.create(selected, new Shape(b, t)));
         }
-        writeMeanTokens(feats.clear().asFloatBuffer(), count, b, t);
         Map<String, NDArray> inputs = new TreeMap<>();
         inputs.put(TensorKeys.FEATS, manager.create(feats.clear(), shape, DataType.FLOAT32));
         if (box != null) {
@@ -190,35 +207,5 @@ public final class FeatureCollator implements ModalityCollator {
         }
         return new ModalityBatch(spec.name(), manager.create(present), manager.create(mask, new Shape(b, t)), inputs,
                 targets);
-    }
-
-    /**
-     * Writes each sample's global token (slot 0): the mean of its {@code count} real rows, already
-     * masked as in the released code; a sample without rows keeps zeros (spec quirk Q7: no 0/0).
-     */
-    private void writeMeanTokens(FloatBuffer f, int[] count, int b, int t) {
-        float[] sum = new float[dim];
-        float[] row = new float[Math.min(dim, CHUNK)];
-        for (int i = 0; i < b; i++) {
-            if (count[i] == 0) {
-                continue;
-            }
-            java.util.Arrays.fill(sum, 0f);
-            for (int r = 1; r <= count[i]; r++) {
-                int base = (i * t + r) * dim;
-                for (int from = 0; from < dim; from += row.length) {
-                    int n = Math.min(row.length, dim - from);
-                    f.get(base + from, row, 0, n);
-                    for (int k = 0; k < n; k++) {
-                        sum[from + k] += row[k];
-                    }
-                }
-            }
-            float inv = 1f / count[i];
-            for (int k = 0; k < dim; k++) {
-                sum[k] *= inv;
-            }
-            f.put(i * t * dim, sum);
-        }
     }
 }
