@@ -22,5 +22,16 @@ public record DataContext(Map<String, CollatorFactory> collators, Path workDir, 
     @FunctionalInterface
     public interface CollatorFactory {
         ModalityCollator create(Path datasetDir, org.scale4j.api.modality.ModalityContext.RowScan scan);
+
+        /**
+         * The usual factory: the recipe section {@code data.modalities.<modality>} names a kind, a
+         * main column and the kind's config.
+         */
+        static CollatorFactory of(
+                org.scale4j.api.modality.ModalityKindProvider<?> kind, String modality, String column,
+                Record config) {
+            return (dir, scan) -> kind.createFrom(new org.scale4j.api.modality.ModalityContext(
+                    modality, column, "data.modalities." + modality, dir, scan), config);
+        }
     }
 }

@@ -15,6 +15,14 @@ public interface Dataset extends AutoCloseable {
     /** The number of usable rows in a split (after skipped bad rows). */
     long size(String split);
 
+    /**
+     * The number of rows of a split that failed validation and were skipped
+     * ({@code data.source.on_bad_row: skip}); 0 when the recipe says to fail.
+     */
+    default long skipped(String split) {
+        return 0;
+    }
+
     /** A stream over a split starting at {@code from}. */
     BatchStream stream(String split, BatchOptions options, DataPosition from);
 

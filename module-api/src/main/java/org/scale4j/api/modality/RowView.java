@@ -27,4 +27,34 @@ public interface RowView {
     List<Map.Entry<String, String>> keyValues(String column);
 
     double number(String column);
+
+    /**
+     * The number of elements of a list value ({@link ColumnType#FLOAT_ROWS} rows,
+     * {@link ColumnType#KEY_VALUE_LIST} entries, {@link ColumnType#INT_LIST} ids); 0 when null.
+     */
+    default int listLength(String column) {
+        if (isNull(column)) {
+            return 0;
+        }
+        return floatRows(column).length;
+    }
+
+    /**
+     * Copies the first {@code min(rows, maxRows)} rows of a {@link ColumnType#FLOAT_ROWS} value into
+     * {@code dst} as float32 in {@code dst}'s byte order, starting at its position and advancing it.
+     * Data loaders override this to copy straight out of their buffers (the one copy on the way
+     * into a tensor); float16 is widened.
+     *
+     * @return the number of rows copied
+     */
+    default int copyFloatRows(String column, int maxRows, java.nio.ByteBuffer dst) {
+        float[][] rows = floatRows(column);
+        int n = Math.min(rows.length, maxRows);
+        for (int r = 0; r < n; r++) {
+            for (float v : rows[r]) {
+                dst.putFloat(v);
+            }
+        }
+        return n;
+    }
 }

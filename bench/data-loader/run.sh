@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Loader throughput benchmark (not a test): samples/s and MB/s from memory-mapped shards, beside a
+# plain memory copy of the same bytes, plus peak RSS.
+#   bench/data-loader/run.sh [PRESET] [ROWS] [SAMPLES]        e.g. bench/data-loader/run.sh paper 2000 2000
+# Datasets are generated once under bench/data-loader/work/ (gitignored).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PRESET=${1:-paper}
+ROWS=${2:-2000}
+SAMPLES=${3:-2000}
+OUT=bench/data-loader/work
+mkdir -p "$OUT"
+mvn -B -o -q test-compile -pl module-data-arrow -am
+mvn -B -o -q dependency:build-classpath -pl module-data-arrow -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP="module-api/target/classes:module-data-arrow/target/classes:$(cat "$OUT/cp.txt")"
+export DJL_CACHE_DIR="$PWD/.djl-cache" DJL_OFFLINE=true OPT_OUT_TRACKING=true TOKENIZERS_PARALLELISM=false
+taskset -c 0 java -Xmx2g ${BENCH_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error -cp "$CP" \
+  bench/data-loader/LoaderBench.java "$PRESET" "$ROWS" "$OUT/$PRESET-$ROWS" "$SAMPLES"

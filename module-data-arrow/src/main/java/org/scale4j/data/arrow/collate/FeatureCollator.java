@@ -1,0 +1,211 @@
+package org.scale4j.data.arrow.collate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.scale4j.api.batch.ModalityBatch;
+import org.scale4j.api.batch.TensorKeys;
+import org.scale4j.api.modality.ColumnRequirement;
+import org.scale4j.api.modality.ColumnType;
+import org.scale4j.api.modality.MaskingRequest;
+import org.scale4j.api.modality.ModalityCollator;
+import org.scale4j.api.modality.ModalityContext;
+import org.scale4j.api.modality.ModalitySpec;
+import org.scale4j.api.modality.RowView;
+import org.scale4j.data.arrow.dataset.ArrowRow;
+
+/**
+ * The {@code regions} and {@code frames} kinds (spec 1.6 steps 1, 4, 5 and 7): up to
+ * {@code max_len} feature rows per sample behind a global mean token, {@code T = max_len + 1}.
+ *
+ * <p>Tensors: {@code feats [B,T,D]} (position 0 the mean of the sample's real, already masked
+ * rows; zero when it has none, spec quirk Q7), {@code mask [B,T]}, {@code present [B]} (a null
+ * value or an empty list is a missing modality: all zeros, never fake rows, spec quirk Q3), and for
+ * regions {@code boxes [B,T,5]} with {@code [0,0,1,1,1]} at position 0.
+ *
+ * <p>Masking ({@link MaskingRequest#ZERO}, MRM/MFM/MAM): each real row is selected with
+ * probability {@code ratio}; a selected row is zeroed unless a draw below {@code keepRatio} keeps
+ * it (MRM keeps 10%). Targets: {@code target [B,T,D]}, the unmasked rows (position 0 zero), and
+ * {@code masked [B,T]}, 1 at every selected row.
+ *
+ * <p>Feature bytes are copied once from the shard into the direct buffer the target (or, without
+ * masking, the input) tensor wraps; each sample's rows are then, while still in cache, copied into
+ * the input with the selected rows left zero, and summed for the mean token. This runs on the
+ * loader thread in Java, not as tensor ops, so it never competes with the model's intra-op threads.
+ */
+public final class FeatureCollator implements ModalityCollator {
+
+    private static final int BOX = 5;
+    private static final int CHUNK = 1024;
+
+    private final ModalityContext context;
+    private final String boxes;
+    private final int dim;
+    private final int maxLen;
+    private final ModalitySpec spec;
+
+    /**
+     * @param kind {@code regions} or {@code frames}
+     * @param boxes the box column, or {@code null}
+     */
+    public FeatureCollator(ModalityContext context, String kind, String boxes, int dim, int maxLen) {
+        this.context = context;
+        this.boxes = boxes;
+        this.dim = dim;
+        this.maxLen = maxLen;
+        this.spec = new ModalitySpec(context.modality(), kind, maxLen + 1, dim, boxes == null ? 0 : BOX, null);
+    }
+
+    @Override
+    public ModalitySpec spec() {
+        return spec;
+    }
+
+    @Override
+    public List<ColumnRequirement> columns() {
+        List<ColumnRequirement> columns = new ArrayList<>();
+        columns.add(new ColumnRequirement(context.column(), ColumnType.FLOAT_ROWS, dim, context.recipeKey() + ".column"));
+        if (boxes != null) {
+            columns.add(new ColumnRequirement(boxes, ColumnType.FLOAT_ROWS, BOX, context.recipeKey() + ".boxes"));
+        }
+        return columns;
+    }
+
+    @Override
+    public String validate(RowView row) {
+        String column = context.column();
+        int n = row.listLength(column);
+        String unit = spec.kind().equals("regions") ? "regions" : "rows";
+        if (n > maxLen) {
+            return column + ": " + n + " " + unit + ", the recipe allows " + maxLen + " (" + context.recipeKey()
+                    + ".max_len)";
+        }
+        if (row instanceof ArrowRow arrow) {
+            if (arrow.nullsInside(column) > 0) {
+                return column + ": null values inside the feature list; write real numbers or drop the modality";
+            }
+            int[] bad = arrow.firstNonFinite(column);
+            if (bad != null) {
+                return column + ": NaN or infinite value at " + unit.substring(0, unit.length() - 1) + " " + bad[0]
+                        + ", dim " + bad[1] + "; clean the features or drop the modality for this row";
+            }
+        } else {
+            for (float[] r : row.floatRows(column)) {
+                for (float f : r) {
+                    if (!Float.isFinite(f)) {
+                        return column + ": NaN or infinite value; clean the features";
+                    }
+                }
+            }
+        }
+        if (boxes != null) {
+            if (row.isNull(boxes)) {
+                return boxes + ": null while " + column + " has " + n + " " + unit + "; every region needs a box";
+            }
+            int m = row.listLength(boxes);
+            if (m != n) {
+                return boxes + ": " + m + " boxes for " + n + " " + unit + " in " + column + "; they must match";
+            }
+            for (float[] box : row.floatRows(boxes)) {
+                for (float f : box) {
+                    if (!Float.isFinite(f)) {
+                        return boxes + ": NaN or infinite box coordinate";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public ModalityBatch collate(List<RowView> rows, MaskingRequest masking, Random rng, NDManager manager) {
+        if (masking != null) {
+            TitleCollator.requireScheme(masking, MaskingRequest.ZERO);
+        }
+        int b = rows.size();
+        int t = maxLen + 1;
+        ByteBuffer raw = ByteBuffer.allocateDirect(b * t * dim * Float.BYTES).order(ByteOrder.nativeOrder());
+        // With masking the input is a second buffer: the target keeps the unmasked rows.
+        ByteBuffer feats = masking == null ? raw
+                : ByteBuffer.allocateDirect(raw.capacity()).order(ByteOrder.nativeOrder());
+        FloatBuffer in = raw.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer out = feats.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] mask = new float[b * t];
+        float[] present = new float[b];
+        float[] selected = masking == null ? null : new float[b * t];
+        float[] box = boxes == null ? null : new float[b * t * BOX];
+        float[] sum = new float[dim];
+        float[] chunk = new float[Math.min(dim, CHUNK)];
+        for (int i = 0; i < b; i++) {
+            RowView row = rows.get(i);
+            raw.position(((i * t) + 1) * dim * Float.BYTES);
+            int n = row.copyFloatRows(context.column(), maxLen, raw);
+            if (n == 0) {
+                continue; // null or empty: missing
+            }
+            present[i] = 1f;
+            java.util.Arrays.fill(mask, i * t, i * t + n + 1, 1f);
+            // While the sample's rows are hot in cache: mask them into the input and sum them for
+            // the global token (the mean of the rows after masking, as in the released code).
+            java.util.Arrays.fill(sum, 0f);
+            for (int r = 1; r <= n; r++) {
+                int at = (i * t + r) * dim;
+                boolean zeroed = false;
+                if (masking != null && rng.nextDouble() < masking.ratio()) {
+                    selected[i * t + r] = 1f;
+                    zeroed = rng.nextDouble() >= masking.keepRatio();
+                }
+                if (zeroed) {
+                    continue; // the input row stays zero and adds nothing to the mean
+                }
+                for (int from = 0; from < dim; from += chunk.length) {
+                    int len = Math.min(chunk.length, dim - from);
+                    in.get(at + from, chunk, 0, len);
+                    if (masking != null) {
+                        out.put(at + from, chunk, 0, len);
+                    }
+                    for (int k = 0; k < len; k++) {
+                        sum[from + k] += chunk[k];
+                    }
+                }
+            }
+            float inv = 1f / n; // n >= 1 here: no 0/0 for a sample without rows (spec quirk Q7)
+            for (int k = 0; k < dim; k++) {
+                sum[k] *= inv;
+            }
+            out.put(i * t * dim, sum);
+            if (box != null) {
+                int at = i * t * BOX;
+                box[at + 2] = 1f;
+                box[at + 3] = 1f;
+                box[at + 4] = 1f;
+                float[][] rowBoxes = row.floatRows(boxes);
+                for (int r = 0; r < n; r++) {
+                    System.arraycopy(rowBoxes[r], 0, box, at + (r + 1) * BOX, BOX);
+                }
+            }
+        }
+        Shape shape = new Shape(b, t, dim);
+        Map<String, NDArray> targets = new TreeMap<>();
+        if (masking != null) {
+            targets.put(TensorKeys.TARGET, manager.create(raw.clear(), shape, DataType.FLOAT32));
+            targets.put(TensorKeys.MASKED, manager.create(selected, new Shape(b, t)));
+        }
+        Map<String, NDArray> inputs = new TreeMap<>();
+        inputs.put(TensorKeys.FEATS, manager.create(feats.clear(), shape, DataType.FLOAT32));
+        if (box != null) {
+            inputs.put(TensorKeys.BOXES, manager.create(box, new Shape(b, t, BOX)));
+        }
+        return new ModalityBatch(spec.name(), manager.create(present), manager.create(mask, new Shape(b, t)), inputs,
+                targets);
+    }
+}

@@ -1,0 +1,354 @@
+package org.scale4j.data.arrow.dataset;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.Float16;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float2Vector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
+import org.scale4j.api.data.DataException;
+import org.scale4j.api.modality.RowView;
+
+/**
+ * A {@link RowView} over one row of a memory-mapped record batch. Values are read straight from
+ * the Arrow buffers; {@link #copyFloatRows} copies feature rows into a tensor buffer in one go.
+ * Accessors fail with a {@link DataException} naming the file and column when the column has a
+ * type the accessor cannot read.
+ */
+public final class ArrowRow implements RowView {
+
+    private static final ThreadLocal<ByteBuffer> HALF_SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN));
+
+    private final RecordBatchRef batch;
+    private final int row;
+    private final String idColumn;
+
+    public ArrowRow(RecordBatchRef batch, int row, String idColumn) {
+        this.batch = batch;
+        this.row = row;
+        this.idColumn = idColumn;
+    }
+
+    /** The file this row lives in, relative to the dataset directory when possible. */
+    public String file() {
+        return batch.fileName();
+    }
+
+    /** The row index within its file. */
+    public long rowInFile() {
+        return batch.firstRow() + row;
+    }
+
+    @Override
+    public String id() {
+        return isNull(idColumn) ? null : string(idColumn);
+    }
+
+    @Override
+    public boolean isNull(String column) {
+        return vector(column).isNull(row);
+    }
+
+    @Override
+    public String string(String column) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return null;
+        }
+        if (v instanceof VarCharVector s) {
+            return new String(s.get(row), StandardCharsets.UTF_8);
+        }
+        if (v instanceof LargeVarCharVector s) {
+            return new String(s.get(row), StandardCharsets.UTF_8);
+        }
+        throw typeError(column, "utf8");
+    }
+
+    @Override
+    public int[] ints(String column) {
+        FieldVector v = vector(column);
+        long[] span = span(v, column, "list<int32>");
+        if (!(childOf(v) instanceof BaseIntVector values)) {
+            throw typeError(column, "list<int32>");
+        }
+        int[] out = new int[(int) (span[1] - span[0])];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) values.getValueAsLong((int) span[0] + i);
+        }
+        return out;
+    }
+
+    @Override
+    public float[] floats(String column) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return null;
+        }
+        if (v instanceof FixedSizeListVector fsl) {
+            int dim = fsl.getListSize();
+            float[] out = new float[dim];
+            readFloats(fsl.getDataVector(), (long) row * dim, out, column);
+            return out;
+        }
+        long[] span = span(v, column, "fixed_size_list<float32>[D]");
+        float[] out = new float[(int) (span[1] - span[0])];
+        readFloats(childOf(v), span[0], out, column);
+        return out;
+    }
+
+    @Override
+    public float[][] floatRows(String column) {
+        FixedSizeListVector rows = rowsVector(column);
+        long[] span = span(vector(column), column, "list<fixed_size_list<float32>[D]>");
+        int dim = rows.getListSize();
+        float[][] out = new float[(int) (span[1] - span[0])][dim];
+        for (int r = 0; r < out.length; r++) {
+            readFloats(rows.getDataVector(), (span[0] + r) * dim, out[r], column);
+        }
+        return out;
+    }
+
+    @Override
+    public int listLength(String column) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return 0;
+        }
+        long[] span = span(v, column, "a list");
+        return (int) (span[1] - span[0]);
+    }
+
+    @Override
+    public int copyFloatRows(String column, int maxRows, ByteBuffer dst) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return 0;
+        }
+        FixedSizeListVector rows = rowsVector(column);
+        long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
+        int n = (int) Math.min(span[1] - span[0], maxRows);
+        int dim = rows.getListSize();
+        long first = span[0] * dim;
+        long count = (long) n * dim;
+        FieldVector values = rows.getDataVector();
+        if (values instanceof Float4Vector f4 && dst.order() == ByteOrder.LITTLE_ENDIAN) {
+            // Arrow is little-endian: one bulk copy from the file's pages into the tensor buffer.
+            int bytes = (int) (count * Float.BYTES);
+            f4.getDataBuffer().checkBytes(first * Float.BYTES, first * Float.BYTES + bytes);
+            ByteBuffer slice = dst.slice().limit(bytes);
+            read(f4.getDataBuffer(), first * Float.BYTES, slice);
+            dst.position(dst.position() + bytes);
+        } else if (values instanceof Float2Vector f2) {
+            int bytes = (int) (count * 2);
+            f2.getDataBuffer().checkBytes(first * 2, first * 2 + bytes);
+            ByteBuffer half = HALF_SCRATCH.get();
+            if (half.capacity() < bytes) {
+                half = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+                HALF_SCRATCH.set(half);
+            }
+            half.clear().limit(bytes);
+            read(f2.getDataBuffer(), first * 2, half);
+            half.flip();
+            for (long i = 0; i < count; i++) {
+                dst.putFloat(Float16.toFloat(half.getShort()));
+            }
+        } else if (values instanceof Float4Vector f4) {
+            for (long i = 0; i < count; i++) {
+                dst.putFloat(f4.get((int) (first + i)));
+            }
+        } else {
+            throw typeError(column, "list<fixed_size_list<float32 or float16>[D]>");
+        }
+        return n;
+    }
+
+    /** Bulk read of {@code dst.remaining()} bytes of {@code buf} from {@code offset}: positional file read when possible. */
+    private void read(ArrowBuf buf, long offset, ByteBuffer dst) {
+        if (batch.file() == null) {
+            buf.getBytes(offset, dst);
+            return;
+        }
+        try {
+            batch.file().read(batch.index(), buf, offset, dst);
+        } catch (java.io.IOException e) {
+            throw new DataException(batch.fileName() + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first non-finite value of a feature-rows value as {@code {row, dim}}, or {@code null}
+     * when all are finite. Reads the mapped buffer in place.
+     */
+    public int[] firstNonFinite(String column) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return null;
+        }
+        FixedSizeListVector rows = rowsVector(column);
+        long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
+        int dim = rows.getListSize();
+        FieldVector values = rows.getDataVector();
+        ArrowBuf data = values.getDataBuffer();
+        for (long i = span[0] * dim, end = span[1] * dim; i < end; i++) {
+            float f = values instanceof Float2Vector ? Float16.toFloat(data.getShort(i * 2)) : data.getFloat(i * 4);
+            if (!Float.isFinite(f)) {
+                return new int[] {(int) (i / dim - span[0]), (int) (i % dim)};
+            }
+        }
+        return null;
+    }
+
+    /** The number of null entries inside a list value (null regions, null floats, null keys). */
+    public long nullsInside(String column) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return 0;
+        }
+        long[] span = span(v, column, "a list");
+        FieldVector child = childOf(v);
+        long nulls = 0;
+        if (child.getNullCount() > 0) {
+            for (long i = span[0]; i < span[1]; i++) {
+                nulls += child.isNull((int) i) ? 1 : 0;
+            }
+        }
+        if (child instanceof FixedSizeListVector fsl && fsl.getDataVector().getNullCount() > 0) {
+            int dim = fsl.getListSize();
+            for (long i = span[0] * dim; i < span[1] * dim; i++) {
+                nulls += fsl.getDataVector().isNull((int) i) ? 1 : 0;
+            }
+        }
+        if (child instanceof StructVector struct) {
+            for (FieldVector field : struct.getChildrenFromFields()) {
+                if (field.getNullCount() > 0) {
+                    for (long i = span[0]; i < span[1]; i++) {
+                        nulls += field.isNull((int) i) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return nulls;
+    }
+
+    @Override
+    public List<Map.Entry<String, String>> keyValues(String column) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return null;
+        }
+        long[] span = span(v, column, "list<struct<key: utf8, value: utf8>>");
+        if (!(childOf(v) instanceof StructVector struct)) {
+            throw typeError(column, "list<struct<key: utf8, value: utf8>>");
+        }
+        FieldVector keys = struct.getChild("key");
+        FieldVector values = struct.getChild("value");
+        if (keys == null || values == null) {
+            throw typeError(column, "list<struct<key: utf8, value: utf8>>");
+        }
+        List<Map.Entry<String, String>> out = new ArrayList<>((int) (span[1] - span[0]));
+        for (long i = span[0]; i < span[1]; i++) {
+            int at = (int) i;
+            String key = keys.isNull(at) ? "" : utf8(keys, at, column);
+            String value = values.isNull(at) ? "" : utf8(values, at, column);
+            out.add(Map.entry(key, value));
+        }
+        return out;
+    }
+
+    @Override
+    public double number(String column) {
+        FieldVector v = vector(column);
+        if (v instanceof BaseIntVector i) {
+            return i.getValueAsLong(row);
+        }
+        if (v instanceof FloatingPointVector f) {
+            return f.getValueAsDouble(row);
+        }
+        throw typeError(column, "a number");
+    }
+
+    private String utf8(FieldVector v, int at, String column) {
+        if (v instanceof VarCharVector s) {
+            return new String(s.get(at), StandardCharsets.UTF_8);
+        }
+        if (v instanceof LargeVarCharVector s) {
+            return new String(s.get(at), StandardCharsets.UTF_8);
+        }
+        throw typeError(column, "list<struct<key: utf8, value: utf8>>");
+    }
+
+    private FixedSizeListVector rowsVector(String column) {
+        FieldVector v = vector(column);
+        if (childOf(v) instanceof FixedSizeListVector fsl) {
+            return fsl;
+        }
+        throw typeError(column, "list<fixed_size_list<float32 or float16>[D]>");
+    }
+
+    private void readFloats(FieldVector values, long first, float[] out, String column) {
+        if (values instanceof Float4Vector f4) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = f4.get((int) (first + i));
+            }
+        } else if (values instanceof Float2Vector f2) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Float16.toFloat(f2.get((int) (first + i)));
+            }
+        } else {
+            throw typeError(column, "float32 or float16 values");
+        }
+    }
+
+    private long[] span(FieldVector v, String column, String expected) {
+        if (v instanceof ListVector list) {
+            return new long[] {list.getElementStartIndex(row), list.getElementEndIndex(row)};
+        }
+        if (v instanceof LargeListVector list) {
+            return new long[] {list.getElementStartIndex(row), list.getElementEndIndex(row)};
+        }
+        throw typeError(column, expected);
+    }
+
+    private static FieldVector childOf(FieldVector v) {
+        if (v instanceof ListVector list) {
+            return list.getDataVector();
+        }
+        if (v instanceof LargeListVector list) {
+            return (FieldVector) list.getDataVector();
+        }
+        if (v instanceof FixedSizeListVector fsl) {
+            return fsl.getDataVector();
+        }
+        return null;
+    }
+
+    private FieldVector vector(String column) {
+        VectorSchemaRoot root = batch.root();
+        FieldVector v = root.getVector(column);
+        if (v == null) {
+            throw new DataException(batch.fileName() + ": column '" + column + "' not found; the file has "
+                    + root.getSchema().getFields().stream().map(f -> f.getName()).toList());
+        }
+        return v;
+    }
+
+    private DataException typeError(String column, String expected) {
+        return new ColumnTypeException(batch.fileName() + ": column '" + column + "' is "
+                + ColumnTypes.describe(batch.root().getVector(column).getField()) + ", expected " + expected);
+    }
+}
