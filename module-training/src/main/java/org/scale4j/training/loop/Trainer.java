@@ -93,7 +93,7 @@ public final class Trainer {
      *     last good checkpoint stays in place
      */
     public Outcome train(NDManager manager, BatchStream stream, TrainingCheckpoint.Position start, StopSignal stop) {
-        List<Parameter> parameters = trainableParameters();
+        List<Parameter> parameters = TrainableParameters.of(model.block());
         ParameterStore store = new ParameterStore(manager, false);
         int badSteps = start.badSteps();
         double bestValidation = Double.POSITIVE_INFINITY;
@@ -194,16 +194,6 @@ public final class Trainer {
         }
         progress.finish();
         return Outcome.COMPLETED;
-    }
-
-    private List<Parameter> trainableParameters() {
-        List<Parameter> list = new ArrayList<>();
-        for (var pair : model.block().getParameters()) {
-            if (pair.getValue().requiresGradient()) {
-                list.add(pair.getValue());
-            }
-        }
-        return list;
     }
 
     private void saveCheckpoint(long step, BatchStream stream, int badSteps, OptionalDouble metric) {
