@@ -14,6 +14,7 @@ module org.scale4j.api {
     exports org.scale4j.api.data;
     exports org.scale4j.api.state;
     exports org.scale4j.api.training;
+    exports org.scale4j.api.nn;
 
     uses org.scale4j.api.model.EncoderProvider;
 }
