@@ -134,4 +134,47 @@ final class Fixtures {
                 Map.of(TensorKeys.TARGET, m.create(target, shape), TensorKeys.MASKED,
                         m.create(masked, new Shape(size, tokens))));
     }
+
+    /**
+     * The same batch with garbage wherever the key mask is 0: padded positions of present samples
+     * and every position of missing modalities (ids, types, features, boxes). Targets are kept.
+     */
+    static Batch garbageWhereMasked(Batch batch, NDManager parent, long seed) {
+        NDManager manager = parent.newSubManager();
+        Random rng = new Random(seed);
+        SortedMap<String, ModalityBatch> modalities = new TreeMap<>();
+        for (ModalityBatch m : batch.modalities().values()) {
+            float[] mask = m.mask().toFloatArray();
+            Map<String, NDArray> inputs = new HashMap<>();
+            m.inputs().forEach((key, array) -> {
+                Shape shape = array.getShape();
+                int inner = (int) (shape.size() / mask.length);
+                if (array.getDataType() == ai.djl.ndarray.types.DataType.INT64) {
+                    long[] values = array.toLongArray();
+                    for (int i = 0; i < values.length; i++) {
+                        if (mask[i / inner] == 0) {
+                            values[i] = key.equals(TensorKeys.TYPES) ? 1 : 5 + rng.nextInt(25);
+                        }
+                    }
+                    inputs.put(key, manager.create(values, shape));
+                } else {
+                    float[] values = array.toFloatArray();
+                    for (int i = 0; i < values.length; i++) {
+                        if (mask[i / inner] == 0) {
+                            values[i] = (float) rng.nextGaussian() * 3;
+                        }
+                    }
+                    inputs.put(key, manager.create(values, shape));
+                }
+            });
+            Map<String, NDArray> targets = new HashMap<>();
+            m.targets().forEach((key, array) -> targets.put(key, array.duplicate()));
+            targets.values().forEach(a -> a.attach(manager));
+            modalities.put(m.modality(), new ModalityBatch(m.modality(), m.present().duplicate(),
+                    m.mask().duplicate(), inputs, targets));
+            modalities.get(m.modality()).present().attach(manager);
+            modalities.get(m.modality()).mask().attach(manager);
+        }
+        return new Batch(batch.ids(), modalities, null, null, manager);
+    }
 }
