@@ -28,9 +28,12 @@ public final class ModelBench {
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<String> which = Arrays.asList((args.length > 1 ? args[1] : "micro,quickstart,paper").split(","));
-        System.out.printf("threads: intra-op as configured by PyTorch; steps per model: %d (after 3 warm-up)%n", steps);
+        System.out.printf("PyTorch intra-op threads: %s; steps per model: %d (after 3 warm-up); cores: %d%n",
+                System.getProperty("ai.djl.pytorch.num_threads", "default"), steps,
+                Runtime.getRuntime().availableProcessors());
         double matmul = matmulGflops();
-        System.out.printf("large matmul 2048x2048x2048: %.1f GFLOP/s%n%n", matmul);
+        System.out.printf("large matmul 2048x2048x2048: %.1f GFLOP/s; tiny op (add + close): %.1f us%n%n", matmul,
+                tinyOpMicros());
         System.out.printf("%-24s %6s %12s %10s %10s %10s %12s %10s%n", "model", "batch", "params", "fwd ms",
                 "bwd ms", "step ms", "GFLOP/step", "GFLOP/s");
         double micro = Double.NaN;
@@ -49,6 +52,8 @@ public final class ModelBench {
                 quick = step;
             }
         }
+        System.out.println();
+        diagnostics.forEach(System.out::println);
         if (!Double.isNaN(micro) && !Double.isNaN(quick)) {
             System.out.printf("%nframework cost (micro step / quickstart step): %.1f ms / %.1f ms = %.1f%% (target <= 10%%)%n",
                     micro, quick, 100 * micro / quick);
@@ -63,11 +68,14 @@ public final class ModelBench {
             ParameterStore ps = new ParameterStore(manager, false);
             List<Double> forward = new ArrayList<>();
             List<Double> backward = new ArrayList<>();
+            int arraysPerStep = 0;
+            int modelArrays = resources(manager);
             for (int i = 0; i < steps + 3; i++) {
                 try (NDManager step = manager.newSubManager();
                         Batch batch = BenchBatches.batch(bench.modalities(), bench.batch(), i, step);
                         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    collector.zeroGradients();
+                    // no zeroGradients(): it walks every managed array and leaks gradient handles;
+                    // gradients simply accumulate here, which costs the same
                     long t0 = System.nanoTime();
                     LossResult result = model.computeLoss(ps, batch, List.of(batch), true);
                     result.total().getFloat();
@@ -76,6 +84,7 @@ public final class ModelBench {
                     // reading one gradient value waits for the backward pass
                     model.getParameters().get(0).getValue().getArray().getGradient().attach(step);
                     long t2 = System.nanoTime();
+                    arraysPerStep = resources(step);
                     if (i >= 3) {
                         forward.add((t1 - t0) / 1e6);
                         backward.add((t2 - t1) / 1e6);
@@ -85,9 +94,42 @@ public final class ModelBench {
             double fwd = median(forward);
             double bwd = median(backward);
             double gflop = 3 * bench.forwardFlops() / 1e9;
+            int leaked = resources(manager) - modelArrays;
+            diagnostics.add(String.format("%s: %d arrays created per step; %d arrays left behind in the model manager"
+                    + " after %d steps (pitfall 6: must be 0)", bench.name(), arraysPerStep, leaked, steps + 3));
             System.out.printf("%-24s %6d %,12d %10.1f %10.1f %10.1f %12.2f %10.1f%n", bench.name(), bench.batch(),
                     params, fwd, bwd, fwd + bwd, gflop, gflop / ((fwd + bwd) / 1e3));
             return fwd + bwd;
+        }
+    }
+
+    private static final List<String> diagnostics = new ArrayList<>();
+
+    /** The number of live resources (arrays, sub-managers) a manager holds, read reflectively. */
+    private static int resources(NDManager manager) {
+        try {
+            java.lang.reflect.Field field = ai.djl.ndarray.BaseNDManager.class.getDeclaredField("resources");
+            field.setAccessible(true);
+            return ((java.util.Map<?, ?>) field.get(manager)).size();
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
+    /** Microseconds per tiny {@code add} + {@code close} (the per-op dispatch cost under the current load). */
+    private static double tinyOpMicros() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDArray a = manager.ones(new Shape(4));
+            for (int round = 0; round < 2; round++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 2000; i++) {
+                    a.add(a).close();
+                }
+                if (round == 1) {
+                    return (System.nanoTime() - t0) / 2000 / 1e3;
+                }
+            }
+            return Double.NaN;
         }
     }
 
