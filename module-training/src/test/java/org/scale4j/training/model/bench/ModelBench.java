@@ -1,6 +1,7 @@
 package org.scale4j.training.model.bench;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -18,9 +19,12 @@ import org.scale4j.training.model.ScaleModel;
  * Forward + backward time per step of the SCALE model on CPU (no optimizer update), for the
  * quickstart model at batch 32, its near-zero-FLOP copy (same op graph: the fixed framework cost,
  * djl-notes section 7) and the paper model at batch 8; plus a large matmul for the machine's
- * GFLOP/s. Usage: {@code bench/model/run.sh [steps] [quickstart,micro,paper]}.
+ * GFLOP/s. The models' steps are interleaved (one step of each in turn) so that a shared machine's
+ * load hits them alike. Usage: {@code [THREADS=n] bench/model/run.sh [steps] [micro,quickstart,paper]}.
  */
 public final class ModelBench {
+
+    private static final int WARMUP = 3;
 
     private ModelBench() {
     }
@@ -28,87 +32,114 @@ public final class ModelBench {
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<String> which = Arrays.asList((args.length > 1 ? args[1] : "micro,quickstart,paper").split(","));
-        System.out.printf("PyTorch intra-op threads: %s; steps per model: %d (after 3 warm-up); cores: %d%n",
-                System.getProperty("ai.djl.pytorch.num_threads", "default"), steps,
+        System.out.printf("PyTorch intra-op threads: %s; steps per model: %d (after %d warm-up); cores: %d%n",
+                System.getProperty("ai.djl.pytorch.num_threads", "default"), steps, WARMUP,
                 Runtime.getRuntime().availableProcessors());
-        double matmul = matmulGflops();
-        System.out.printf("large matmul 2048x2048x2048: %.1f GFLOP/s; tiny op (add + close): %.1f us%n%n", matmul,
-                tinyOpMicros());
-        System.out.printf("%-24s %6s %12s %10s %10s %10s %12s %10s%n", "model", "batch", "params", "fwd ms",
-                "bwd ms", "step ms", "GFLOP/step", "GFLOP/s");
-        double micro = Double.NaN;
-        double quick = Double.NaN;
-        for (String name : which) {
-            BenchModel model = switch (name) {
-                case "micro" -> BenchModel.micro();
-                case "quickstart" -> BenchModel.quickstart();
-                case "paper" -> BenchModel.paper();
-                default -> throw new IllegalArgumentException("unknown model " + name + "; use micro, quickstart, paper");
-            };
-            double step = run(model, name.equals("paper") ? Math.max(3, steps / 2) : steps);
-            if (name.equals("micro")) {
-                micro = step;
-            } else if (name.equals("quickstart")) {
-                quick = step;
-            }
-        }
-        System.out.println();
-        diagnostics.forEach(System.out::println);
-        if (!Double.isNaN(micro) && !Double.isNaN(quick)) {
-            System.out.printf("%nframework cost (micro step / quickstart step): %.1f ms / %.1f ms = %.1f%% (target <= 10%%)%n",
-                    micro, quick, 100 * micro / quick);
-        }
-    }
-
-    private static double run(BenchModel bench, int steps) {
+        System.out.printf("large matmul 2048x2048x2048: %.1f GFLOP/s; tiny op (add + close): %.1f us%n%n",
+                matmulGflops(), tinyOpMicros());
+        List<Runner> runners = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            ScaleModel model = ModelBuilder.build(bench.plan());
-            model.initialize(manager, 42);
-            long params = model.parameterReport().total();
-            ParameterStore ps = new ParameterStore(manager, false);
-            List<Double> forward = new ArrayList<>();
-            List<Double> backward = new ArrayList<>();
-            int arraysPerStep = 0;
-            int modelArrays = resources(manager);
-            for (int i = 0; i < steps + 3; i++) {
-                try (NDManager step = manager.newSubManager();
-                        Batch batch = BenchBatches.batch(bench.modalities(), bench.batch(), i, step);
-                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    // no zeroGradients(): it walks every managed array and leaks gradient handles;
-                    // gradients simply accumulate here, which costs the same
-                    long t0 = System.nanoTime();
-                    LossResult result = model.computeLoss(ps, batch, List.of(batch), true);
-                    result.total().getFloat();
-                    long t1 = System.nanoTime();
-                    collector.backward(result.total());
-                    // reading one gradient value waits for the backward pass
-                    model.getParameters().get(0).getValue().getArray().getGradient().attach(step);
-                    long t2 = System.nanoTime();
-                    arraysPerStep = resources(step);
-                    if (i >= 3) {
-                        forward.add((t1 - t0) / 1e6);
-                        backward.add((t2 - t1) / 1e6);
+            for (String name : which) {
+                runners.add(new Runner(switch (name) {
+                    case "micro" -> BenchModel.micro();
+                    case "quickstart" -> BenchModel.quickstart();
+                    case "paper" -> BenchModel.paper();
+                    default -> throw new IllegalArgumentException("unknown model " + name + "; use micro, quickstart, paper");
+                }, manager));
+            }
+            for (int i = 0; i < steps + WARMUP; i++) {
+                for (Runner runner : runners) {
+                    // the paper model is slow: it runs every other round
+                    if (runner.bench.name().equals("paper") && i >= WARMUP && i % 2 == 1) {
+                        continue;
                     }
+                    runner.step(i, i >= WARMUP);
                 }
             }
-            double fwd = median(forward);
-            double bwd = median(backward);
-            double gflop = 3 * bench.forwardFlops() / 1e9;
-            int leaked = resources(manager) - modelArrays;
-            diagnostics.add(String.format("%s: %d arrays created per step; %d arrays left behind in the model manager"
-                    + " after %d steps (pitfall 6: must be 0)", bench.name(), arraysPerStep, leaked, steps + 3));
-            System.out.printf("%-24s %6d %,12d %10.1f %10.1f %10.1f %12.2f %10.1f%n", bench.name(), bench.batch(),
-                    params, fwd, bwd, fwd + bwd, gflop, gflop / ((fwd + bwd) / 1e3));
-            return fwd + bwd;
+            System.out.printf("%-24s %6s %12s %10s %10s %10s %12s %10s%n", "model", "batch", "params", "fwd ms",
+                    "bwd ms", "step ms", "GFLOP/step", "GFLOP/s");
+            runners.forEach(Runner::print);
+            System.out.println();
+            runners.forEach(r -> System.out.printf("%s: %d arrays created per step; %d arrays left behind in the model"
+                    + " manager (pitfall 6: must be 0)%n", r.bench.name(), r.arraysPerStep, r.leaked()));
+            Runner micro = find(runners, "micro");
+            Runner quick = find(runners, "quickstart");
+            if (micro != null && quick != null) {
+                List<Double> ratios = new ArrayList<>();
+                for (int i = 0; i < Math.min(micro.total.size(), quick.total.size()); i++) {
+                    ratios.add(micro.total.get(i) / quick.total.get(i));
+                }
+                System.out.printf("%nframework cost (near-zero-FLOP step / quickstart step, median of interleaved pairs):"
+                        + " %.1f%% (target <= 10%%)%n", 100 * median(ratios));
+            }
         }
     }
 
-    private static final List<String> diagnostics = new ArrayList<>();
+    private static Runner find(List<Runner> runners, String prefix) {
+        return runners.stream().filter(r -> r.bench.name().startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    /** One model with its parameters and timings. */
+    private static final class Runner {
+        final BenchModel bench;
+        final ScaleModel model;
+        final NDManager manager;
+        final ParameterStore ps;
+        final int baseline;
+        final List<Double> forward = new ArrayList<>();
+        final List<Double> backward = new ArrayList<>();
+        final List<Double> total = new ArrayList<>();
+        int arraysPerStep;
+
+        Runner(BenchModel bench, NDManager parent) {
+            this.bench = bench;
+            this.manager = parent.newSubManager();
+            this.model = ModelBuilder.build(bench.plan());
+            model.initialize(manager, 42);
+            this.ps = new ParameterStore(manager, false);
+            this.baseline = resources(manager);
+        }
+
+        void step(int seed, boolean record) {
+            try (NDManager step = manager.newSubManager();
+                    Batch batch = BenchBatches.batch(bench.modalities(), bench.batch(), seed, step);
+                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                // no zeroGradients(): it walks every managed array and leaks gradient handles;
+                // gradients simply accumulate here, which costs the same
+                long t0 = System.nanoTime();
+                LossResult result = model.computeLoss(ps, batch, List.of(batch), true);
+                result.total().getFloat();
+                long t1 = System.nanoTime();
+                collector.backward(result.total());
+                // reading one gradient handle waits for the backward pass
+                model.getParameters().get(0).getValue().getArray().getGradient().attach(step);
+                long t2 = System.nanoTime();
+                arraysPerStep = resources(step);
+                if (record) {
+                    forward.add((t1 - t0) / 1e6);
+                    backward.add((t2 - t1) / 1e6);
+                    total.add((t2 - t0) / 1e6);
+                }
+            }
+        }
+
+        int leaked() {
+            return resources(manager) - baseline;
+        }
+
+        void print() {
+            double step = median(total);
+            double gflop = 3 * bench.forwardFlops() / 1e9;
+            System.out.printf("%-24s %6d %,12d %10.1f %10.1f %10.1f %12.2f %10.1f%n", bench.name(), bench.batch(),
+                    model.parameterReport().total(), median(forward), median(backward), step, gflop,
+                    gflop / (step / 1e3));
+        }
+    }
 
     /** The number of live resources (arrays, sub-managers) a manager holds, read reflectively. */
     private static int resources(NDManager manager) {
         try {
-            java.lang.reflect.Field field = ai.djl.ndarray.BaseNDManager.class.getDeclaredField("resources");
+            java.lang.reflect.Field field = BaseNDManager.class.getDeclaredField("resources");
             field.setAccessible(true);
             return ((java.util.Map<?, ?>) field.get(manager)).size();
         } catch (ReflectiveOperationException e) {
@@ -120,16 +151,15 @@ public final class ModelBench {
     private static double tinyOpMicros() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDArray a = manager.ones(new Shape(4));
+            double micros = Double.NaN;
             for (int round = 0; round < 2; round++) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < 2000; i++) {
                     a.add(a).close();
                 }
-                if (round == 1) {
-                    return (System.nanoTime() - t0) / 2000 / 1e3;
-                }
+                micros = (System.nanoTime() - t0) / 2000 / 1e3;
             }
-            return Double.NaN;
+            return micros;
         }
     }
 
