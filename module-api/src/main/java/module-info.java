@@ -16,6 +16,7 @@ module org.scale4j.api {
     exports org.scale4j.api.training;
     exports org.scale4j.api.config;
     exports org.scale4j.api.recipe;
+    exports org.scale4j.api.nn;
 
     uses org.scale4j.api.model.EncoderProvider;
 }

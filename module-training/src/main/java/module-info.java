@@ -11,7 +11,14 @@ module org.scale4j.training {
     exports org.scale4j.training.eval.retrieval;
     exports org.scale4j.training.io;
     exports org.scale4j.training.loop;
+    exports org.scale4j.training.model;
     exports org.scale4j.training.monitor;
     exports org.scale4j.training.optim;
     exports org.scale4j.training.run;
+    exports org.scale4j.training.session;
+
+    uses org.scale4j.api.model.EncoderProvider;
+    uses org.scale4j.api.model.FusionProvider;
+    uses org.scale4j.api.model.HarmonizerProvider;
+    uses org.scale4j.api.objective.ObjectiveProvider;
 }

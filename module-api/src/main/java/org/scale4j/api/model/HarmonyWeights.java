@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param modalities the modality order of both axes (sorted by name)
  * @param pairWeights {@code [B,M,M]}: row {@code i} weights the pairs of modality {@code i}
  *     (the released code reads pair (i,j) as row entry {@code [b,i,j]}); 0 where either modality
- *     is missing for the sample
+ *     is missing for the sample (unless a harmonizer is configured to reproduce the released
+ *     behaviour, where zero-imputed modalities count as present)
  * @param modalityWeights {@code [B,M]}: the diagonal, used to scale masked-modelling heads; 0
- *     where the modality is missing
+ *     where the modality is missing (same exception)
  */
 public record HarmonyWeights(List<String> modalities, NDArray pairWeights, NDArray modalityWeights) {
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Forward+backward time per step of the SCALE model on CPU: the near-zero-FLOP copy (framework
+# cost), the quickstart model at batch 32 and the paper model at batch 8, plus a large matmul.
+# Usage: [THREADS=n] bench/model/run.sh [steps=10] [models=micro,quickstart,paper]
+# THREADS sets PyTorch's intra-op (and inter-op) threads; on a shared, oversubscribed machine
+# THREADS=1 avoids OpenMP threads spinning against each other (10x faster steps were measured).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+mvn -B -o -q -pl module-training -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+cp="module-training/target/test-classes:module-training/target/classes:$(cat module-training/target/bench.classpath)"
+export DJL_CACHE_DIR="$root/.djl-cache" DJL_OFFLINE=true OPT_OUT_TRACKING=true
+threads=()
+if [[ -n "${THREADS:-}" ]]; then
+  threads=(-Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads="$THREADS")
+fi
+exec java -cp "$cp" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true "${threads[@]}" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    org.scale4j.training.model.bench.ModelBench "$@"

@@ -1,0 +1,127 @@
+package org.scale4j.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * One standard transformer layer: multi-head self-attention with a per-sample key mask, then a
+ * feed-forward block, each with a residual connection and a LayerNorm over the hidden axis only,
+ * placed after (BERT, spec 2.4) or before (CLIP, spec 2.5) the sub-block.
+ *
+ * <p>Shapes: input {@code [B,T,H]}, attention mask {@code [B,T,T]} float32 with 1 where query
+ * {@code t} may attend to key {@code s} (see {@link KeyMasks#attentionMask}); output
+ * {@code [B,T,H]}. A masked key gets a score offset of -100000 before the softmax, so its weight
+ * is exactly 0 in float32 and its value cannot influence any other position.
+ *
+ * <p>Parameters (names after DJL's prefixes): {@code attention} (query/key/value/result
+ * projections, each {@code H×H} + bias), {@code attentionNorm}, {@code ffnIn} ({@code H→F}),
+ * {@code ffnOut} ({@code F→H}), {@code ffnNorm}; see {@link LayerSpec#parameterCount()}.
+ * Initialisable without input shapes: {@code initialize(manager, FLOAT32)}.
+ */
+public final class TransformerLayer extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final LayerSpec spec;
+    private final ScaledDotProductAttentionBlock attention;
+    private final LayerNorm attentionNorm;
+    private final Linear ffnIn;
+    private final Linear ffnOut;
+    private final LayerNorm ffnNorm;
+
+    /** A layer with the given sizes. */
+    public TransformerLayer(LayerSpec spec) {
+        super(VERSION);
+        this.spec = spec;
+        attention = addChildBlock("attention", ScaledDotProductAttentionBlock.builder()
+                .setEmbeddingSize(spec.hidden())
+                .setHeadCount(spec.heads())
+                .optAttentionProbsDropoutProb(spec.attentionDropout())
+                .build());
+        attentionNorm = addChildBlock("attentionNorm", hiddenNorm(spec.layerNormEps()));
+        ffnIn = addChildBlock("ffnIn", Linear.builder().setUnits(spec.ffn()).build());
+        ffnOut = addChildBlock("ffnOut", Linear.builder().setUnits(spec.hidden()).build());
+        ffnNorm = addChildBlock("ffnNorm", hiddenNorm(spec.layerNormEps()));
+    }
+
+    /** A LayerNorm over the last (hidden) axis only; see djl-notes pitfall 8. */
+    static LayerNorm hiddenNorm(float eps) {
+        return LayerNorm.builder().axis(1).optEpsilon(eps).build();
+    }
+
+    /** The layer's sizes. */
+    public LayerSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Runs the layer.
+     *
+     * @param x {@code [B,T,H]}
+     * @param attentionMask {@code [B,T,T]} float32, 1 = may attend
+     * @return {@code [B,T,H]}, in {@code x}'s manager
+     */
+    public NDArray forward(ParameterStore ps, NDArray x, NDArray attentionMask, boolean training) {
+        if (spec.placement() == NormPlacement.POST) {
+            NDArray attended = dropout(attend(ps, x, attentionMask, training), training);
+            NDArray h = norm(ps, attentionNorm, x.add(attended), training);
+            NDArray fed = dropout(feedForward(ps, h, training), training);
+            return norm(ps, ffnNorm, h.add(fed), training);
+        }
+        NDArray attended = attend(ps, norm(ps, attentionNorm, x, training), attentionMask, training);
+        NDArray h = x.add(dropout(attended, training));
+        NDArray fed = feedForward(ps, norm(ps, ffnNorm, h, training), training);
+        return h.add(dropout(fed, training));
+    }
+
+    private NDArray attend(ParameterStore ps, NDArray x, NDArray attentionMask, boolean training) {
+        return attention.forward(ps, new NDList(x, attentionMask), training).singletonOrThrow();
+    }
+
+    private NDArray feedForward(ParameterStore ps, NDArray x, boolean training) {
+        NDArray inner = ffnIn.forward(ps, new NDList(x), training).singletonOrThrow();
+        return ffnOut.forward(ps, new NDList(spec.activation().apply(inner)), training).singletonOrThrow();
+    }
+
+    private static NDArray norm(ParameterStore ps, LayerNorm norm, NDArray x, boolean training) {
+        return norm.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    private NDArray dropout(NDArray x, boolean training) {
+        if (!training || spec.dropout() == 0f) {
+            return x;
+        }
+        return Dropout.dropout(x, spec.dropout(), true).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(forward(ps, inputs.get(0), inputs.get(1), training));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape hiddenShape = new Shape(-1, spec.hidden());
+        attention.initialize(manager, dataType);
+        attentionNorm.initialize(manager, dataType, hiddenShape);
+        ffnIn.initialize(manager, dataType, hiddenShape);
+        ffnOut.initialize(manager, dataType, new Shape(-1, spec.ffn()));
+        ffnNorm.initialize(manager, dataType, hiddenShape);
+    }
+}

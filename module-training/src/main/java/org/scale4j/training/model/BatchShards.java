@@ -1,0 +1,70 @@
+package org.scale4j.training.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.scale4j.api.batch.Batch;
+import org.scale4j.api.batch.ModalityBatch;
+
+/** Splits a global batch into contiguous shards along the batch axis. */
+public final class BatchShards {
+
+    private BatchShards() {
+    }
+
+    /**
+     * Splits {@code batch} into {@code count} contiguous shards of near-equal size (the first
+     * {@code B mod count} shards get one sample more). Each shard's tensors live in its own
+     * sub-manager of the batch's manager; closing a shard frees only its slices.
+     *
+     * @throws IllegalArgumentException when {@code count} is not in {@code [1, B]}
+     */
+    public static List<Batch> split(Batch batch, int count) {
+        int size = batch.size();
+        if (count < 1 || count > size) {
+            throw new IllegalArgumentException("cannot split a batch of " + size + " samples into " + count
+                    + " shards; use 1 to " + size);
+        }
+        List<Batch> shards = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < count; i++) {
+            int to = from + size / count + (i < size % count ? 1 : 0);
+            shards.add(slice(batch, from, to));
+            from = to;
+        }
+        return shards;
+    }
+
+    /** Samples {@code [from, to)} of {@code batch} as a batch of its own. */
+    public static Batch slice(Batch batch, int from, int to) {
+        NDManager manager = batch.manager().newSubManager();
+        SortedMap<String, ModalityBatch> modalities = new TreeMap<>();
+        for (var entry : batch.modalities().entrySet()) {
+            ModalityBatch m = entry.getValue();
+            modalities.put(entry.getKey(), new ModalityBatch(m.modality(), rows(m.present(), from, to, manager),
+                    rows(m.mask(), from, to, manager), rows(m.inputs(), from, to, manager),
+                    rows(m.targets(), from, to, manager)));
+        }
+        return new Batch(batch.ids().subList(from, to), modalities, rows(batch.category(), from, to, manager),
+                rows(batch.productGroup(), from, to, manager), manager);
+    }
+
+    private static Map<String, NDArray> rows(Map<String, NDArray> arrays, int from, int to, NDManager manager) {
+        Map<String, NDArray> out = new TreeMap<>();
+        arrays.forEach((key, value) -> out.put(key, rows(value, from, to, manager)));
+        return out;
+    }
+
+    private static NDArray rows(NDArray array, int from, int to, NDManager manager) {
+        if (array == null) {
+            return null;
+        }
+        NDArray slice = array.get(from + ":" + to);
+        slice.attach(manager);
+        return slice;
+    }
+}

@@ -1,0 +1,34 @@
+package org.scale4j.training.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The loss of one (global) batch and everything to log beside it. All tensors are scalars in the
+ * batch's manager.
+ *
+ * @param total the recipe-weighted sum of the objective losses (differentiable)
+ * @param losses each objective's unweighted loss by objective key (e.g. {@code simcl}, {@code mlm})
+ * @param metrics every objective metric as {@code <objective>/<metric>}, e.g. {@code simcl/acc/image-text}
+ * @param weights harmonizer summaries as {@code weight/<m>} (mean task weight of modality
+ *     {@code m} over the samples that have it) and {@code pair/<a>-<b>} (mean contrastive pair
+ *     weight over the samples that have both)
+ * @param skipped parts that contributed nothing in this batch, with the reason
+ */
+public record LossResult(
+        NDArray total,
+        SortedMap<String, NDArray> losses,
+        SortedMap<String, NDArray> metrics,
+        SortedMap<String, NDArray> weights,
+        List<String> skipped) {
+
+    public LossResult {
+        losses = Collections.unmodifiableSortedMap(new TreeMap<>(losses));
+        metrics = Collections.unmodifiableSortedMap(new TreeMap<>(metrics));
+        weights = Collections.unmodifiableSortedMap(new TreeMap<>(weights));
+        skipped = List.copyOf(skipped);
+    }
+}
