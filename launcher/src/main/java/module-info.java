@@ -7,6 +7,8 @@ module org.scale4j.launcher {
     requires org.scale4j.api;
     requires org.scale4j.training;
     requires org.scale4j.tensorboard;
+    requires org.scale4j.data.arrow;
+    requires org.scale4j.data.importer;
     requires com.google.guice;
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;

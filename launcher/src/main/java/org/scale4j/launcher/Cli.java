@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.scale4j.api.config.ConfigException;
 import org.scale4j.api.data.DataException;
+import org.scale4j.training.session.RunSetupException;
 import org.scale4j.launcher.command.ScaleCommand;
 import picocli.CommandLine;
 
@@ -77,6 +78,7 @@ public final class Cli {
 
     /** Whether {@code e} is the user's mistake rather than a bug. */
     public static boolean isUserError(Throwable e) {
-        return e instanceof ConfigException || e instanceof DataException || e instanceof UserException;
+        return e instanceof ConfigException || e instanceof DataException || e instanceof UserException
+                || e instanceof RunSetupException;
     }
 }

@@ -10,6 +10,9 @@ public final class ExitCodes {
     /** A user error: bad recipe, bad data, bad arguments, broken plugin jar; one short message. */
     public static final int USER_ERROR = 2;
 
+    /** Training stopped on SIGINT/SIGTERM after writing a checkpoint; it can be resumed. */
+    public static final int INTERRUPTED = 130;
+
     private ExitCodes() {
     }
 }

@@ -102,7 +102,10 @@ final class ArrowBatchStream implements BatchStream {
 
     private Batch take(NDManager parent) {
         if (producer == null) {
-            producerParent = parent;
+            // The producer runs ahead of the consumer, so it cannot use the caller's manager (a
+            // training step closes its manager when the step ends): it builds every batch under a
+            // manager of its own, and each batch moves under the caller's manager when taken.
+            producerParent = NDManager.newBaseManager(parent.getDevice(), parent.getEngine().getEngineName());
             queue = new ArrayBlockingQueue<>(options.prefetch());
             BatchPlan first = nextPlan;
             producer = new Thread(() -> produce(first), "scale4j-data-prefetch");
@@ -123,14 +126,10 @@ final class ArrowBatchStream implements BatchStream {
             throw e;
         }
         Batch batch = (Batch) item;
-        if (parent != producerParent) {
-            // Rare: a different manager than the first call; move the batch under it.
-            NDManager moved = parent.newSubManager();
-            batch.manager().getManagedArrays().forEach(a -> a.attach(moved));
-            batch.manager().close();
-            return new Batch(batch.ids(), batch.modalities(), batch.category(), batch.productGroup(), moved);
-        }
-        return batch;
+        NDManager moved = parent.newSubManager();
+        batch.manager().getManagedArrays().forEach(a -> a.attach(moved));
+        batch.manager().close();
+        return new Batch(batch.ids(), batch.modalities(), batch.category(), batch.productGroup(), moved);
     }
 
     private void produce(BatchPlan first) {
@@ -246,6 +245,7 @@ final class ArrowBatchStream implements BatchStream {
                     b.close();
                 }
             }
+            producerParent.close();
         }
     }
 }
