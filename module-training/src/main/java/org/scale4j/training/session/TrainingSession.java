@@ -128,8 +128,10 @@ public final class TrainingSession {
             EvalReport untrained = null;
             if (evaluate && checkpoint == null) {
                 console.println("evaluating the untrained model on " + evalSplit + " (the baseline) ...");
+                long t0 = System.nanoTime();
                 untrained = evaluate(recipe, dataset, model, manager, run.path().getParent().getFileName() + "-untrained",
                         console);
+                console.println("  took " + seconds(t0));
             }
 
             List<TrainingListener> listeners = new ArrayList<>();
@@ -170,9 +172,11 @@ public final class TrainingSession {
                     true, recipe.data().prefetch());
             Trainer.Outcome outcome;
             boolean success = false;
+            long trainStart = System.nanoTime();
             try (BatchStream stream = dataset.stream("train", batches, start.data())) {
                 outcome = trainer.build().train(manager, stream, start, stop);
                 success = true;
+                console.println("training took " + seconds(trainStart));
             } finally {
                 long lastStep = store.list().isEmpty() ? start.step() : CheckpointStore.stepOf(store.list().get(
                         store.list().size() - 1));
@@ -188,8 +192,10 @@ public final class TrainingSession {
             EvalReport trained = null;
             if (evaluate) {
                 console.println("evaluating the trained model on " + evalSplit + " ...");
+                long t0 = System.nanoTime();
                 trained = evaluate(recipe, dataset, model, manager, run.path().getParent().getFileName().toString(),
                         console);
+                console.println("  took " + seconds(t0));
                 trained.writeTo(run.path());
                 Map<String, Double> flat = new LinkedHashMap<>();
                 trained.tasks().forEach((task, metrics) -> metrics.forEach((k, v) -> flat.put(task + "/" + k, v)));
@@ -211,6 +217,10 @@ public final class TrainingSession {
             }
             return new Result(run, outcome, trained, untrained);
         }
+    }
+
+    private static String seconds(long startNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
     private static Path out(Recipe recipe, Options options) {
