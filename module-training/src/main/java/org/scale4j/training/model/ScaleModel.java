@@ -229,18 +229,21 @@ public final class ScaleModel extends AbstractBlock {
         return new LossResult(total, losses, metrics, weightSummaries(output), skipped);
     }
 
-    private SortedMap<String, NDArray> weightSummaries(ModelOutput output) {
-        SortedMap<String, NDArray> weights = new TreeMap<>();
+    /** Host summaries of the harmonizer weights, for logging (two small copies per step). */
+    private SortedMap<String, Double> weightSummaries(ModelOutput output) {
         NDArray present = output.present();
         NDArray counts = present.sum(new int[] {0}).maximum(1f);
-        NDArray modality = output.taskWeights().modalityWeights().mul(present).sum(new int[] {0}).div(counts);
+        float[] modality = output.taskWeights().modalityWeights().mul(present).sum(new int[] {0}).div(counts)
+                .toFloatArray();
         NDArray both = present.expandDims(2).mul(present.expandDims(1));
-        NDArray pairs = output.contrastWeights().pairWeights().mul(both).sum(new int[] {0})
-                .div(both.sum(new int[] {0}).maximum(1f));
-        for (int i = 0; i < names.size(); i++) {
-            weights.put("weight/" + names.get(i), modality.get(i));
-            for (int j = i + 1; j < names.size(); j++) {
-                weights.put("pair/" + names.get(i) + "-" + names.get(j), pairs.get(i + ", " + j));
+        float[] pairs = output.contrastWeights().pairWeights().mul(both).sum(new int[] {0})
+                .div(both.sum(new int[] {0}).maximum(1f)).toFloatArray();
+        SortedMap<String, Double> weights = new TreeMap<>();
+        int m = names.size();
+        for (int i = 0; i < m; i++) {
+            weights.put("weight/" + names.get(i), (double) modality[i]);
+            for (int j = i + 1; j < m; j++) {
+                weights.put("pair/" + names.get(i) + "-" + names.get(j), (double) pairs[i * m + j]);
             }
         }
         return weights;
