@@ -61,7 +61,11 @@ final class MaskedTokenObjective extends ObjectiveBlock {
         NDArray labels = input.target(TensorKeys.LABELS);
         NDManager manager = output.present().getManager();
         int tokens = (int) labels.getShape().get(1);
-        float[] hostLabels = labels.toType(DataType.FLOAT32, false).toFloatArray();
+        long[] longLabels = labels.toLongArray();
+        float[] hostLabels = new float[longLabels.length];
+        for (int i = 0; i < longLabels.length; i++) {
+            hostLabels[i] = longLabels[i];
+        }
         MaskedSelection selection = MaskedSelection.of(hostLabels, true, input.present().toFloatArray(), tokens);
         SortedMap<String, NDArray> metrics = new TreeMap<>();
         metrics.put("masked", manager.create((float) selection.count()));

@@ -8,17 +8,21 @@ public final class KeyMasks {
     private KeyMasks() {
     }
 
+    /** The score offset of a masked key: exp(-100000 + s) is exactly 0 in float32. */
+    public static final float MASKED = -100000f;
+
     /**
-     * Expands a key mask to an attention mask: every query of sample {@code b} may attend exactly
-     * the real keys of sample {@code b} (per sample, batch-major: never spec quirk Q8).
+     * Turns a key mask into the additive offset of the attention scores: every query of sample
+     * {@code b} attends exactly the real keys of sample {@code b} (per sample, batch-major: never
+     * spec quirk Q8).
      *
      * @param keyMask {@code [B,T]} float32, 1 for real positions
-     * @return {@code [B,T,T]} float32 with {@code out[b,t,s] = keyMask[b,s]}
+     * @return {@code [B,1,1,T]} float32: 0 for real keys, {@link #MASKED} for masked ones
      */
-    public static NDArray attentionMask(NDArray keyMask) {
+    public static NDArray keyOffset(NDArray keyMask) {
         long batch = keyMask.getShape().get(0);
         long tokens = keyMask.getShape().get(1);
-        return keyMask.expandDims(1).broadcast(batch, tokens, tokens);
+        return keyMask.sub(1f).mul(-MASKED).reshape(batch, 1, 1, tokens);
     }
 
     /**

@@ -18,10 +18,14 @@ import ai.djl.util.PairList;
  * feed-forward block, each with a residual connection and a LayerNorm over the hidden axis only,
  * placed after (BERT, spec 2.4) or before (CLIP, spec 2.5) the sub-block.
  *
- * <p>Shapes: input {@code [B,T,H]}, attention mask {@code [B,T,T]} float32 with 1 where query
- * {@code t} may attend to key {@code s} (see {@link KeyMasks#attentionMask}); output
- * {@code [B,T,H]}. A masked key gets a score offset of -100000 before the softmax, so its weight
- * is exactly 0 in float32 and its value cannot influence any other position.
+ * <p>Shapes: input {@code [B,T,H]}, key offset {@code [B,1,1,T]} float32, 0 for real keys and
+ * -100000 for masked ones (see {@link KeyMasks#keyOffset}); output {@code [B,T,H]}. A masked key's
+ * softmax weight is exactly 0 in float32, so its value cannot influence any other position.
+ *
+ * <p>The attention uses the parameters (query, key, value and result projections) of DJL's
+ * {@link ScaledDotProductAttentionBlock} and the same math, but runs the projections on
+ * {@code [B,T,H]} directly and takes the additive key offset computed once per stack: about 12
+ * fewer native ops per layer than the block's own forward (which rebuilds its mask every call).
  *
  * <p>Parameters (names after DJL's prefixes): {@code attention} (query/key/value/result
  * projections, each {@code H×H} + bias), {@code attentionNorm}, {@code ffnIn} ({@code H→F}),
@@ -68,24 +72,44 @@ public final class TransformerLayer extends AbstractBlock {
      * Runs the layer.
      *
      * @param x {@code [B,T,H]}
-     * @param attentionMask {@code [B,T,T]} float32, 1 = may attend
+     * @param keyOffset {@code [B,1,1,T]} float32 from {@link KeyMasks#keyOffset}
      * @return {@code [B,T,H]}, in {@code x}'s manager
      */
-    public NDArray forward(ParameterStore ps, NDArray x, NDArray attentionMask, boolean training) {
+    public NDArray forward(ParameterStore ps, NDArray x, NDArray keyOffset, boolean training) {
         if (spec.placement() == NormPlacement.POST) {
-            NDArray attended = dropout(attend(ps, x, attentionMask, training), training);
+            NDArray attended = dropout(attend(ps, x, keyOffset, training), training);
             NDArray h = norm(ps, attentionNorm, x.add(attended), training);
             NDArray fed = dropout(feedForward(ps, h, training), training);
             return norm(ps, ffnNorm, h.add(fed), training);
         }
-        NDArray attended = attend(ps, norm(ps, attentionNorm, x, training), attentionMask, training);
+        NDArray attended = attend(ps, norm(ps, attentionNorm, x, training), keyOffset, training);
         NDArray h = x.add(dropout(attended, training));
         NDArray fed = feedForward(ps, norm(ps, ffnNorm, h, training), training);
         return h.add(dropout(fed, training));
     }
 
-    private NDArray attend(ParameterStore ps, NDArray x, NDArray attentionMask, boolean training) {
-        return attention.forward(ps, new NDList(x, attentionMask), training).singletonOrThrow();
+    private NDArray attend(ParameterStore ps, NDArray x, NDArray keyOffset, boolean training) {
+        long batch = x.getShape().get(0);
+        long tokens = x.getShape().get(1);
+        int heads = spec.heads();
+        int size = spec.hidden() / heads;
+        // [B,T,H] -> [B,N,T,d]; the 1/sqrt(d) scale is applied to the queries
+        NDArray queries = project(ps, attention.getQueryProjection(), x, training).mul(1f / (float) Math.sqrt(size))
+                .reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
+        NDArray keys = project(ps, attention.getKeyProjection(), x, training)
+                .reshape(batch, tokens, heads, size).transpose(0, 2, 3, 1);
+        NDArray values = project(ps, attention.getValueProjection(), x, training)
+                .reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
+        NDArray probabilities = queries.matMul(keys).add(keyOffset).softmax(3);
+        if (training && spec.attentionDropout() > 0) {
+            probabilities = Dropout.dropout(probabilities, spec.attentionDropout(), true).singletonOrThrow();
+        }
+        NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch, tokens, spec.hidden());
+        return project(ps, attention.getResultProjection(), context, training);
+    }
+
+    private static NDArray project(ParameterStore ps, Linear projection, NDArray x, boolean training) {
+        return projection.forward(ps, new NDList(x), training).singletonOrThrow();
     }
 
     private NDArray feedForward(ParameterStore ps, NDArray x, boolean training) {

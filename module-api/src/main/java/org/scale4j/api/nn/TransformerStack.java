@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code N} identical-shape {@link TransformerLayer}s sharing one key mask. The attention mask is
- * expanded once per call, not per layer. Zero layers is allowed (identity).
+ * {@code N} identical-shape {@link TransformerLayer}s sharing one key mask. The additive key
+ * offset is computed once per call, not per layer. Zero layers is allowed (identity).
  */
 public final class TransformerStack extends AbstractBlock {
 
@@ -58,10 +58,10 @@ public final class TransformerStack extends AbstractBlock {
         if (layers.isEmpty()) {
             return x;
         }
-        NDArray attentionMask = KeyMasks.attentionMask(keyMask);
+        NDArray keyOffset = KeyMasks.keyOffset(keyMask);
         NDArray h = x;
         for (TransformerLayer layer : layers) {
-            h = layer.forward(ps, h, attentionMask, training);
+            h = layer.forward(ps, h, keyOffset, training);
         }
         return h;
     }

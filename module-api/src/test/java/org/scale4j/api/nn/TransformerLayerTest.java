@@ -125,7 +125,7 @@ class TransformerLayerTest {
             Engine.getInstance().setRandomSeed(8);
             layer.initialize(m, DataType.FLOAT32);
             float[] out = layer.forward(new ParameterStore(m, false), m.create(x, new Shape(B, T, H)),
-                    KeyMasks.attentionMask(m.create(MASK, new Shape(B, T))), false).toFloatArray();
+                    KeyMasks.keyOffset(m.create(MASK, new Shape(B, T))), false).toFloatArray();
             for (int b = 0; b < B; b++) {
                 double[][] sample = new double[T][H];
                 for (int t = 0; t < T; t++) {

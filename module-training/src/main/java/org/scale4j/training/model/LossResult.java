@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The loss of one (global) batch and everything to log beside it. All tensors are scalars in the
- * batch's manager.
+ * batch's manager; the harmonizer summaries are host values.
  *
  * @param total the recipe-weighted sum of the objective losses (differentiable)
  * @param losses each objective's unweighted loss by objective key (e.g. {@code simcl}, {@code mlm})
@@ -22,7 +22,7 @@ public record LossResult(
         NDArray total,
         SortedMap<String, NDArray> losses,
         SortedMap<String, NDArray> metrics,
-        SortedMap<String, NDArray> weights,
+        SortedMap<String, Double> weights,
         List<String> skipped) {
 
     public LossResult {

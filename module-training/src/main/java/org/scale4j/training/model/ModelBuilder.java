@@ -53,10 +53,8 @@ public final class ModelBuilder {
             int seen = repeats.merge(name, 1, Integer::sum);
             objectives.add(new NamedObjective(seen == 1 ? name : name + "#" + seen, weighted.weight(), objective));
         }
-        ScaleModel model = new ScaleModel(specs, plan.dims().hidden(), plan.contrastiveDim(), encoders,
+        return new ScaleModel(specs, plan.dims().hidden(), plan.contrastiveDim(), plan.dims().initStd(), encoders,
                 new TreeMap<>(plan.sharing()), fusion, harmonizer, objectives);
-        model.initPoolers(plan.dims().initStd());
-        return model;
     }
 
     private static void checkPlan(ModelPlan plan, List<ModalitySpec> specs) {

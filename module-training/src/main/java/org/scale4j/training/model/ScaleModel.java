@@ -31,6 +31,7 @@ import org.scale4j.api.model.FusionOutput;
 import org.scale4j.api.model.Harmonizer;
 import org.scale4j.api.model.HarmonyWeights;
 import org.scale4j.api.model.ModalityEncoder;
+import org.scale4j.api.nn.Initialization;
 import org.scale4j.api.objective.ModelOutput;
 import org.scale4j.api.objective.ObjectiveOutput;
 
@@ -62,8 +63,9 @@ public final class ScaleModel extends AbstractBlock {
     private final Harmonizer harmonizer;
     private final List<NamedObjective> objectives;
 
-    ScaleModel(List<ModalitySpec> modalities, int hidden, int contrastiveDim, SortedMap<String, ModalityEncoder> encoders,
-            SortedMap<String, String> sharing, Fusion fusion, Harmonizer harmonizer, List<NamedObjective> objectives) {
+    ScaleModel(List<ModalitySpec> modalities, int hidden, int contrastiveDim, float initStd,
+            SortedMap<String, ModalityEncoder> encoders, SortedMap<String, String> sharing, Fusion fusion,
+            Harmonizer harmonizer, List<NamedObjective> objectives) {
         super(VERSION);
         this.modalities = modalities.stream().sorted(java.util.Comparator.comparing(ModalitySpec::name)).toList();
         this.names = this.modalities.stream().map(ModalitySpec::name).toList();
@@ -81,17 +83,12 @@ public final class ScaleModel extends AbstractBlock {
         }
         for (String name : names) {
             poolers.put(name, addChildBlock("pooler_" + name,
-                    org.scale4j.api.nn.Initialization.bert(Linear.builder().setUnits(contrastiveDim).build(), 0.02f)));
+                    Initialization.bert(Linear.builder().setUnits(contrastiveDim).build(), initStd)));
         }
         this.fusion = addChildBlock("fusion", fusion);
         for (NamedObjective objective : this.objectives) {
             addChildBlock("objective_" + objective.key(), objective.objective());
         }
-    }
-
-    /** Re-applies the pooler initialisation with the model's init std (called by the builder). */
-    void initPoolers(float std) {
-        poolers.values().forEach(p -> org.scale4j.api.nn.Initialization.bert(p, std));
     }
 
     /** The modality names, sorted. */
@@ -229,18 +226,21 @@ public final class ScaleModel extends AbstractBlock {
         return new LossResult(total, losses, metrics, weightSummaries(output), skipped);
     }
 
-    private SortedMap<String, NDArray> weightSummaries(ModelOutput output) {
-        SortedMap<String, NDArray> weights = new TreeMap<>();
+    /** Host summaries of the harmonizer weights, for logging (two small copies per step). */
+    private SortedMap<String, Double> weightSummaries(ModelOutput output) {
         NDArray present = output.present();
         NDArray counts = present.sum(new int[] {0}).maximum(1f);
-        NDArray modality = output.taskWeights().modalityWeights().mul(present).sum(new int[] {0}).div(counts);
+        float[] modality = output.taskWeights().modalityWeights().mul(present).sum(new int[] {0}).div(counts)
+                .toFloatArray();
         NDArray both = present.expandDims(2).mul(present.expandDims(1));
-        NDArray pairs = output.contrastWeights().pairWeights().mul(both).sum(new int[] {0})
-                .div(both.sum(new int[] {0}).maximum(1f));
-        for (int i = 0; i < names.size(); i++) {
-            weights.put("weight/" + names.get(i), modality.get(i));
-            for (int j = i + 1; j < names.size(); j++) {
-                weights.put("pair/" + names.get(i) + "-" + names.get(j), pairs.get(i + ", " + j));
+        float[] pairs = output.contrastWeights().pairWeights().mul(both).sum(new int[] {0})
+                .div(both.sum(new int[] {0}).maximum(1f)).toFloatArray();
+        SortedMap<String, Double> weights = new TreeMap<>();
+        int m = names.size();
+        for (int i = 0; i < m; i++) {
+            weights.put("weight/" + names.get(i), (double) modality[i]);
+            for (int j = i + 1; j < m; j++) {
+                weights.put("pair/" + names.get(i) + "-" + names.get(j), (double) pairs[i * m + j]);
             }
         }
         return weights;
