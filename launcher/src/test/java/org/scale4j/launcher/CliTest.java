@@ -35,10 +35,11 @@ class CliTest {
     void badArgumentsAreUserErrors() {
         CliRun unknown = CliRun.of("trian");
         assertEquals(2, unknown.status());
-        assertEquals("error: Unmatched argument at index 0: 'trian'\nTry 'scale4j --help' for more information.\n", unknown.err());
+        assertEquals("error: Unmatched argument at index 0: 'trian'\nDid you mean: scale4j train?\n"
+                + "Try 'scale4j --help' for more information.\n", unknown.err());
         CliRun none = CliRun.of();
         assertEquals(2, none.status());
-        assertEquals("error: a command is required: plugins, recipe, help\nTry 'scale4j --help' for more information.\n", none.err());
+        assertEquals("error: a command is required: train, synth, inspect, plugins, recipe, help\nTry 'scale4j --help' for more information.\n", none.err());
         CliRun missingFile = CliRun.of("recipe", "validate");
         assertEquals(2, missingFile.status());
         assertTrue(missingFile.err().startsWith("error: Missing required parameter: 'FILE'\n"), missingFile.err());

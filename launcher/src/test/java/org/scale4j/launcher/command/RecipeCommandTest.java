@@ -63,7 +63,7 @@ class RecipeCommandTest {
     void unknownKeyWithSuggestion() {
         assertUserError(validate(TestRecipes.validWith("batch_size: 8", "batch_sise: 8")),
                 "r.yaml:4:3: data.batch_sise: unknown key 'batch_sise'; did you mean 'batch_size'? allowed here: "
-                        + "[source, batch_size, eval_batch_size, modalities, on_bad_row, prefetch]");
+                        + "[source, batch_size, eval_batch_size, modalities, prefetch]");
     }
 
     @Test

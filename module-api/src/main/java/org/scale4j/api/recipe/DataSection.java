@@ -18,7 +18,6 @@ import org.scale4j.api.plugin.Configured;
  * @param batchSize the global training batch size (contrastive negatives are the whole batch)
  * @param evalBatchSize the batch size of validation and feature extraction
  * @param modalities the modality slots by name, sorted by name
- * @param onBadRow what to do with a row that fails validation
  * @param prefetch how many batches the background loader prepares ahead; 0 loads inline
  */
 @Doc("Where samples come from and how they are batched.")
@@ -29,8 +28,6 @@ public record DataSection(
         @Doc("Batch size of validation and feature extraction.") @Default("64") @Min(1) int evalBatchSize,
         @Doc("The modality slots by name (text, table, image, video, audio or a plugin's own).")
         Map<String, ModalitySection> modalities,
-        @Doc("What to do with a row that fails validation: fail (stop with its id) or skip (count and report).")
-        @Default("fail") BadRowPolicy onBadRow,
         @Doc("Batches the background loader prepares ahead; 0 loads on the training thread.")
         @Default("2") @Min(0) int prefetch) {
 

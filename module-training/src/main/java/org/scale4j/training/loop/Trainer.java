@@ -126,6 +126,9 @@ public final class Trainer {
                                 scalars.merge(e.getKey(), (double) e.getValue().getFloat() / settings.gradAccumulation(),
                                         Double::sum);
                             }
+                            for (Map.Entry<String, Double> e : result.hostScalars().entrySet()) {
+                                scalars.merge(e.getKey(), e.getValue() / settings.gradAccumulation(), Double::sum);
+                            }
                             skipped.addAll(result.skipped());
                         }
                     }

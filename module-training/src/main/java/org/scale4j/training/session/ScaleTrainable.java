@@ -41,7 +41,6 @@ public final class ScaleTrainable implements TrainableModel {
         SortedMap<String, NDArray> scalars = new TreeMap<>();
         result.losses().forEach((name, value) -> scalars.put("loss/" + name, value));
         scalars.putAll(result.metrics());
-        scalars.putAll(result.weights());
-        return new StepLoss(result.total(), scalars, result.skipped());
+        return new StepLoss(result.total(), scalars, result.weights(), result.skipped());
     }
 }

@@ -59,6 +59,9 @@ public final class Validation implements Trainer.Validator {
                     for (Map.Entry<String, NDArray> e : loss.scalars().entrySet()) {
                         sums.merge(e.getKey(), (double) e.getValue().getFloat() * b, Double::sum);
                     }
+                    for (Map.Entry<String, Double> e : loss.hostScalars().entrySet()) {
+                        sums.merge(e.getKey(), e.getValue() * b, Double::sum);
+                    }
                     samples += b;
                     batches++;
                 }

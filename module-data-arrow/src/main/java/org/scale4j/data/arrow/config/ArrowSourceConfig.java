@@ -1,6 +1,9 @@
 package org.scale4j.data.arrow.config;
 
 import java.util.Objects;
+import org.scale4j.api.config.Default;
+import org.scale4j.api.config.Doc;
+import org.scale4j.api.config.OneOf;
 
 /**
  * {@code data.source: {type: arrow, ...}}: a directory of Arrow IPC shards (or one file).
@@ -13,7 +16,14 @@ import java.util.Objects;
  * @param productGroupColumn the same-product group column (default {@code product_group}); absent is fine
  */
 public record ArrowSourceConfig(
-        String path, String onBadRow, String idColumn, String categoryColumn, String productGroupColumn) {
+        @Doc("The dataset directory (shards + manifest.json) or one Arrow file, relative to the working directory.")
+        String path,
+        @Doc("fail: stop at the first row that fails validation; skip: drop such rows, count and report them.")
+        @Default("fail") @OneOf({"fail", "skip"}) String onBadRow,
+        @Doc("The product id column.") @Default("id") String idColumn,
+        @Doc("The coarse category column; a dataset without it is fine.") @Default("category") String categoryColumn,
+        @Doc("The same-product group column; a dataset without it is fine.") @Default("product_group")
+        String productGroupColumn) {
 
     public ArrowSourceConfig {
         Objects.requireNonNull(path, "data.source.path is required");
