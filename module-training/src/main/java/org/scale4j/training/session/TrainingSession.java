@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.scale4j.api.data.BatchOptions;
 import org.scale4j.api.data.BatchStream;
-import org.scale4j.api.data.DataContext;
 import org.scale4j.api.data.DataPosition;
 import org.scale4j.api.data.Dataset;
-import org.scale4j.api.recipe.EvalTask;
-import org.scale4j.api.recipe.ObjectiveSection;
 import org.scale4j.api.recipe.OptimizerType;
 import org.scale4j.api.recipe.Recipe;
 import org.scale4j.api.training.TrainingListener;
@@ -31,10 +28,7 @@ import org.scale4j.training.loop.StopSignal;
 import org.scale4j.training.loop.Trainer;
 import org.scale4j.training.loop.TrainerSettings;
 import org.scale4j.training.loop.TrainableParameters;
-import org.scale4j.training.model.ModelBuilder;
-import org.scale4j.training.model.ModelPlan;
 import org.scale4j.training.model.ScaleModel;
-import org.scale4j.training.model.WeightedObjective;
 import org.scale4j.training.monitor.TensorBoardListener;
 import org.scale4j.training.optim.AdamW;
 import org.scale4j.training.optim.AdamWConfig;
@@ -92,11 +86,7 @@ public final class TrainingSession {
             Path checkpoint, PrintStream console, StopSignal stop) throws IOException {
         long seed = recipe.run().seed();
         console.println((checkpoint == null ? "run " : "resuming run ") + run + " on " + device);
-        Map<String, DataContext.CollatorFactory> collators = new LinkedHashMap<>();
-        recipe.data().modalities().forEach((name, section) -> collators.put(name, DataContext.CollatorFactory.of(
-                section.kind().provider(), name, section.column(), section.kind().config())));
-        try (Dataset dataset = recipe.data().source().provider().openFrom(
-                        new DataContext(collators, options.workDir(), seed), recipe.data().source().config());
+        try (Dataset dataset = RunParts.openDataset(recipe, options.workDir());
                 NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             RunProvenance provenance = RunProvenance.collect(resolvedYaml, dataset.fingerprint(), seed,
                     device.toString(), options.sourceRoot());
@@ -108,8 +98,7 @@ public final class TrainingSession {
             }
             console.println("data: " + describe(dataset));
 
-            ScaleModel model = ModelBuilder.build(plan(recipe, dataset));
-            model.initialize(manager, seed);
+            ScaleModel model = RunParts.buildModel(recipe, dataset, manager);
             console.println(model.parameterReport().format());
             ScaleTrainable trainable = new ScaleTrainable(model);
 
@@ -129,7 +118,7 @@ public final class TrainingSession {
             if (evaluate && checkpoint == null) {
                 console.println("evaluating the untrained model on " + evalSplit + " (the baseline) ...");
                 long t0 = System.nanoTime();
-                untrained = evaluate(recipe, dataset, model, manager, run.path().getParent().getFileName() + "-untrained",
+                untrained = EvaluationSession.evaluateModel(recipe, dataset, model, manager, run.path().getParent().getFileName() + "-untrained",
                         console);
                 console.println("  took " + seconds(t0));
             }
@@ -193,12 +182,12 @@ public final class TrainingSession {
             if (evaluate) {
                 console.println("evaluating the trained model on " + evalSplit + " ...");
                 long t0 = System.nanoTime();
-                trained = evaluate(recipe, dataset, model, manager, run.path().getParent().getFileName().toString(),
+                trained = EvaluationSession.evaluateModel(recipe, dataset, model, manager, run.path().getParent().getFileName().toString(),
                         console);
                 console.println("  took " + seconds(t0));
                 trained.writeTo(run.path());
                 Map<String, Double> flat = new LinkedHashMap<>();
-                trained.tasks().forEach((task, metrics) -> metrics.forEach((k, v) -> flat.put(task + "/" + k, v)));
+                flat.putAll(EvaluationSession.flatten(trained));
                 long lastStep = steps;
                 listeners.forEach(l -> l.onEvaluation(lastStep, flat));
                 if (untrained == null) {
@@ -237,16 +226,6 @@ public final class TrainingSession {
         }
     }
 
-    static ModelPlan plan(Recipe recipe, Dataset dataset) {
-        List<WeightedObjective> objectives = new ArrayList<>();
-        for (ObjectiveSection section : recipe.objectives()) {
-            objectives.add(new WeightedObjective(section.objective(), section.weight()));
-        }
-        return new ModelPlan(dataset.modalities(), recipe.model().dims(), recipe.model().contrastiveDim(),
-                recipe.model().encoders(), recipe.model().share(), recipe.model().harmonizer(), recipe.model().fusion(),
-                objectives);
-    }
-
     private static AdamWConfig optimizerConfig(Recipe recipe) {
         var o = recipe.trainer().optimizer();
         return new AdamWConfig(o.betas().get(0), o.betas().get(1), o.eps(), o.weightDecay(),
@@ -275,23 +254,6 @@ public final class TrainingSession {
         h.put("steps", recipe.trainer().steps());
         h.put("seed", recipe.run().seed());
         return h;
-    }
-
-    static EvalReport evaluate(Recipe recipe, Dataset dataset, ScaleModel model, NDManager manager, String name,
-            PrintStream console) {
-        var eval = recipe.eval();
-        long seed = recipe.run().seed();
-        int threads = Runtime.getRuntime().availableProcessors();
-        DownstreamEvaluation.Tasks tasks = new DownstreamEvaluation.Tasks(eval.tasks().contains(EvalTask.RETRIEVAL),
-                eval.tasks().contains(EvalTask.CLASSIFICATION), eval.tasks().contains(EvalTask.CLUSTERING));
-        SplitFeatures test = FeatureExtractor.extract(model, dataset, eval.split(), recipe.data().evalBatchSize(),
-                eval.maxSamples(), seed, manager, console::println);
-        SplitFeatures train = tasks.classification() && dataset.splits().contains("train")
-                ? FeatureExtractor.extract(model, dataset, "train", recipe.data().evalBatchSize(), eval.maxSamples(),
-                        seed, manager, console::println)
-                : null;
-        return DownstreamEvaluation.evaluate(name, tasks, DownstreamEvaluation.parseCombinations(eval.combinations()),
-                eval.topK(), train, test, seed, threads, s -> { });
     }
 
     private static String describe(Dataset dataset) {

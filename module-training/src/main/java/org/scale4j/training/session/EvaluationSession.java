@@ -1,0 +1,99 @@
+package org.scale4j.training.session;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scale4j.api.data.Dataset;
+import org.scale4j.api.recipe.EvalTask;
+import org.scale4j.api.recipe.Recipe;
+import org.scale4j.training.checkpoint.CheckpointStore;
+import org.scale4j.training.checkpoint.TrainingCheckpoint;
+import org.scale4j.training.eval.report.EvalReport;
+import org.scale4j.training.model.ScaleModel;
+import org.scale4j.training.monitor.TensorBoardListener;
+import org.scale4j.training.run.RunDirectory;
+
+/**
+ * {@code scale4j eval RUN_DIR}: the downstream evaluation of a trained run from its best (or
+ * newest) checkpoint, with the recipe saved in the run directory.
+ */
+public final class EvaluationSession {
+
+    private EvaluationSession() {
+    }
+
+    /**
+     * Evaluates a run and writes {@code results.json}, {@code results.md} and the metrics into the
+     * run's TensorBoard hparams.
+     *
+     * @param checkpoint the checkpoint to evaluate, or {@code null} for the best one (else the newest)
+     */
+    public static EvalReport evaluateRun(Recipe recipe, RunDirectory run, Path checkpoint, Path workDir,
+            PrintStream console) {
+        Path chosen = checkpoint != null ? checkpoint : chooseCheckpoint(run);
+        Device device = DeviceChoice.resolve(recipe.trainer().devices());
+        try (Dataset dataset = RunParts.openDataset(recipe, workDir);
+                NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+            if (!dataset.splits().contains(recipe.eval().split())) {
+                throw new RunSetupException("eval.split: the dataset has no split '" + recipe.eval().split()
+                        + "'; it has " + dataset.splits());
+            }
+            ScaleModel model = RunParts.buildModel(recipe, dataset, manager);
+            TrainingCheckpoint.Position position = TrainingCheckpoint.restore(chosen, model, manager, List.of(), w -> { });
+            console.println("evaluating " + chosen + " (step " + position.step() + ") on " + recipe.eval().split() + " ...");
+            EvalReport report = evaluateModel(recipe, dataset, model, manager,
+                    run.path().getParent().getFileName().toString(), console);
+            report.writeTo(run.path());
+            if (recipe.tensorboard().enabled()) {
+                try (TensorBoardListener listener = TensorBoardListener.builder().setRunDir(run.path()).build()) {
+                    listener.onEvaluation(position.step(), flatten(report));
+                }
+            }
+            console.println(report.renderTable(true));
+            console.println("results: " + run.path().resolve(EvalReport.MARKDOWN_FILE));
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + chosen + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The best checkpoint recorded in the run, or else the newest valid one. */
+    static Path chooseCheckpoint(RunDirectory run) {
+        CheckpointStore store = new CheckpointStore(run.checkpoints(), 1, w -> System.err.println("warning: " + w));
+        var best = store.best().map(b -> store.pathOf(b.step())).filter(Files::isRegularFile);
+        return best.orElseGet(() -> store.latestValid().orElseThrow(() -> new RunSetupException(
+                "run " + run + " has no usable checkpoint in " + run.checkpoints())));
+    }
+
+    /** Extracts features of the evaluation (and training) split and runs every task of the recipe. */
+    public static EvalReport evaluateModel(Recipe recipe, Dataset dataset, ScaleModel model, NDManager manager,
+            String name, PrintStream console) {
+        var eval = recipe.eval();
+        long seed = recipe.run().seed();
+        int threads = Runtime.getRuntime().availableProcessors();
+        DownstreamEvaluation.Tasks tasks = new DownstreamEvaluation.Tasks(eval.tasks().contains(EvalTask.RETRIEVAL),
+                eval.tasks().contains(EvalTask.CLASSIFICATION), eval.tasks().contains(EvalTask.CLUSTERING));
+        SplitFeatures test = FeatureExtractor.extract(model, dataset, eval.split(), recipe.data().evalBatchSize(),
+                eval.maxSamples(), seed, manager, console::println);
+        SplitFeatures train = tasks.classification() && dataset.splits().contains("train")
+                ? FeatureExtractor.extract(model, dataset, "train", recipe.data().evalBatchSize(), eval.maxSamples(),
+                        seed, manager, console::println)
+                : null;
+        return DownstreamEvaluation.evaluate(name, tasks, DownstreamEvaluation.parseCombinations(eval.combinations()),
+                eval.topK(), train, test, seed, threads, s -> { });
+    }
+
+    /** The report as {@code <task>/<metric>} scalars, for TensorBoard. */
+    public static Map<String, Double> flatten(EvalReport report) {
+        Map<String, Double> flat = new LinkedHashMap<>();
+        report.tasks().forEach((task, metrics) -> metrics.forEach((k, v) -> flat.put(task + "/" + k, v)));
+        return flat;
+    }
+}
