@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ScaleCommand.Version.class,
         description = "Multi-modal product pretraining (SCALE) with YAML recipes and plugins.",
-        subcommands = {TrainCommand.class, SynthCommand.class, InspectCommand.class, ImportCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, SynthCommand.class,
+            InspectCommand.class, ImportCommand.class,
             PluginsCommand.class,
             RecipeCommand.class, CommandLine.HelpCommand.class})
 public final class ScaleCommand implements Runnable {

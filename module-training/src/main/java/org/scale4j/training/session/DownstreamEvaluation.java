@@ -92,7 +92,7 @@ public final class DownstreamEvaluation {
         return subsets;
     }
 
-    private static String displayName(String combination, Collection<String> modalities) {
+    static String displayName(String combination, Collection<String> modalities) {
         return modalities.size() > 1 && combination.equals(EmbeddingCombinations.name(modalities)) ? "all" : combination;
     }
 

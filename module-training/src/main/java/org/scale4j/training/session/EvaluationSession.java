@@ -15,6 +15,8 @@ import org.scale4j.api.recipe.EvalTask;
 import org.scale4j.api.recipe.Recipe;
 import org.scale4j.training.checkpoint.CheckpointStore;
 import org.scale4j.training.checkpoint.TrainingCheckpoint;
+import org.scale4j.training.eval.EmbeddingCombinations;
+import org.scale4j.training.eval.FeatureMatrix;
 import org.scale4j.training.eval.report.EvalReport;
 import org.scale4j.training.model.ScaleModel;
 import org.scale4j.training.monitor.TensorBoardListener;
@@ -59,6 +61,45 @@ public final class EvaluationSession {
             console.println(report.renderTable(true));
             console.println("results: " + run.path().resolve(EvalReport.MARKDOWN_FILE));
             return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + chosen + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The fused summaries of one split and their combinations (spec 3.2), for export.
+     *
+     * @param features per-modality fused summaries with ids and labels
+     * @param combinations combination name ({@code image+text}, or {@code all}) to {@code [N,H]} sums
+     * @param step the step of the checkpoint they come from
+     */
+    public record RunFeatures(SplitFeatures features, Map<String, FeatureMatrix> combinations, long step) {
+    }
+
+    /** Extracts the embeddings of {@code split} from a run's best (or given) checkpoint. */
+    public static RunFeatures extractRun(Recipe recipe, RunDirectory run, Path checkpoint, String split, Path workDir,
+            PrintStream console) {
+        Path chosen = checkpoint != null ? checkpoint : chooseCheckpoint(run);
+        Device device = DeviceChoice.resolve(recipe.trainer().devices());
+        try (Dataset dataset = RunParts.openDataset(recipe, workDir);
+                NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+            if (!dataset.splits().contains(split)) {
+                throw new RunSetupException("--split: the dataset has no split '" + split + "'; it has "
+                        + dataset.splits());
+            }
+            ScaleModel model = RunParts.buildModel(recipe, dataset, manager);
+            TrainingCheckpoint.Position position = TrainingCheckpoint.restore(chosen, model, manager, List.of(), w -> { });
+            console.println("embedding " + split + " with " + chosen + " (step " + position.step() + ") ...");
+            SplitFeatures features = FeatureExtractor.extract(model, dataset, split, recipe.data().evalBatchSize(), 0,
+                    recipe.run().seed(), manager, console::println);
+            List<String> modalities = List.copyOf(features.summaries().keySet());
+            List<List<String>> subsets = recipe.eval().combinations().isEmpty()
+                    ? DownstreamEvaluation.defaultSubsets(modalities)
+                    : DownstreamEvaluation.parseCombinations(recipe.eval().combinations());
+            Map<String, FeatureMatrix> combos = new LinkedHashMap<>();
+            EmbeddingCombinations.combine(features.summaries(), features.presence(), subsets).forEach((name, m) ->
+                    combos.put(DownstreamEvaluation.displayName(name, modalities), m));
+            return new RunFeatures(features, combos, position.step());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + chosen + ": " + e.getMessage(), e);
         }
