@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scale4j.training.loop.Gradients;
+import org.scale4j.training.loop.TrainableParameters;
 import org.scale4j.api.batch.Batch;
 
 /** The full batch and 2 or 4 micro-batches give the same loss and gradients (dropout 0). */
@@ -36,11 +38,15 @@ class MicroBatchEquivalenceTest {
                     float loss;
                     Map<String, float[]> grads;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        collector.zeroGradients();
                         LossResult result = model.computeLoss(ps, batch, parts, true);
                         loss = result.total().getFloat();
                         collector.backward(result.total());
                         grads = gradients(model, manager);
+                    }
+                    // Backward adds into the gradients; clear this model's (and only this model's:
+                    // GradientCollector.zeroGradients walks every array the engine ever tracked).
+                    try (NDManager scratch = manager.newSubManager()) {
+                        Gradients.zero(TrainableParameters.of(model), scratch);
                     }
                     assertTrue(Float.isFinite(loss), "loss " + loss);
                     long trained = grads.values().stream()
