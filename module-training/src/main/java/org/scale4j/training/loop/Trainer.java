@@ -147,6 +147,12 @@ public final class Trainer {
                     }
                     continue;
                 }
+                if (settings.histogramsEvery() > 0 && step % settings.histogramsEvery() == 0 && !listeners.isEmpty()) {
+                    Map<String, float[]> histograms = NormHistograms.of(parameters, stepManager);
+                    for (TrainingListener listener : listeners) {
+                        listener.onHistograms(step, histograms);
+                    }
+                }
                 optimizer.step(learningRate, stepManager);
                 badSteps = 0;
                 double seconds = (System.nanoTime() - started) / 1e9;

@@ -12,6 +12,7 @@ package org.scale4j.training.loop;
  * @param validateEvery steps between validation passes, 0 for none
  * @param earlyStoppingPatience validation passes without improvement before stopping, 0 for never
  * @param logEvery steps between plain progress lines when output is not a terminal
+ * @param histogramsEvery steps between histograms of parameter and gradient norms, 0 for none
  * @param seed the run seed; step {@code s} reseeds the engine with a value derived from it, so a
  *     resumed run draws the same dropout masks as an uninterrupted one
  */
@@ -25,6 +26,7 @@ public record TrainerSettings(
         long validateEvery,
         int earlyStoppingPatience,
         long logEvery,
+        long histogramsEvery,
         long seed) {
 
     public TrainerSettings {

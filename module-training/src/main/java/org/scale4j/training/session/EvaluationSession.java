@@ -51,7 +51,7 @@ public final class EvaluationSession {
             TrainingCheckpoint.Position position = TrainingCheckpoint.restore(chosen, model, manager, List.of(), w -> { });
             console.println("evaluating " + chosen + " (step " + position.step() + ") on " + recipe.eval().split() + " ...");
             EvalReport report = evaluateModel(recipe, dataset, model, manager,
-                    run.path().getParent().getFileName().toString(), console);
+                    run.path().getParent().getFileName().toString(), console).report();
             report.writeTo(run.path());
             if (recipe.tensorboard().enabled()) {
                 try (TensorBoardListener listener = TensorBoardListener.builder().setRunDir(run.path()).build()) {
@@ -113,8 +113,12 @@ public final class EvaluationSession {
                 "run " + run + " has no usable checkpoint in " + run.checkpoints())));
     }
 
+    /** A report with the evaluation split's features it was computed from. */
+    public record ModelEvaluation(EvalReport report, SplitFeatures test) {
+    }
+
     /** Extracts features of the evaluation (and training) split and runs every task of the recipe. */
-    public static EvalReport evaluateModel(Recipe recipe, Dataset dataset, ScaleModel model, NDManager manager,
+    public static ModelEvaluation evaluateModel(Recipe recipe, Dataset dataset, ScaleModel model, NDManager manager,
             String name, PrintStream console) {
         var eval = recipe.eval();
         long seed = recipe.run().seed();
@@ -127,8 +131,39 @@ public final class EvaluationSession {
                 ? FeatureExtractor.extract(model, dataset, "train", recipe.data().evalBatchSize(), eval.maxSamples(),
                         seed, manager, console::println)
                 : null;
-        return DownstreamEvaluation.evaluate(name, tasks, DownstreamEvaluation.parseCombinations(eval.combinations()),
-                eval.topK(), train, test, seed, threads, s -> { });
+        return new ModelEvaluation(DownstreamEvaluation.evaluate(name, tasks,
+                DownstreamEvaluation.parseCombinations(eval.combinations()), eval.topK(), train, test, seed, threads,
+                s -> { }), test);
+    }
+
+    /**
+     * Sends up to {@code limit} products' summed fused summaries (all modalities) to the listeners'
+     * projector, with id, category, product group and the modalities each product has.
+     */
+    public static void project(List<? extends org.scale4j.api.training.TrainingListener> listeners, long step,
+            SplitFeatures features, int limit) {
+        int n = Math.min(limit, features.size());
+        if (n == 0 || listeners.isEmpty()) {
+            return;
+        }
+        Map<String, FeatureMatrix> all = EmbeddingCombinations.combine(features.summaries(), features.presence(),
+                List.of(List.copyOf(features.summaries().keySet())));
+        FeatureMatrix sum = all.values().iterator().next();
+        float[][] vectors = new float[n][];
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            vectors[r] = sum.row(r);
+            List<String> present = new java.util.ArrayList<>();
+            for (var e : features.presence().entrySet()) {
+                if (e.getValue()[r]) {
+                    present.add(e.getKey());
+                }
+            }
+            rows.add(List.of(features.ids()[r], Long.toString(features.category()[r]),
+                    Long.toString(features.productGroup()[r]), String.join("+", present)));
+        }
+        List<String> header = List.of("id", "category", "product_group", "modalities");
+        listeners.forEach(l -> l.onEmbeddings(step, "fused_all", vectors, header, rows));
     }
 
     /** The report as {@code <task>/<metric>} scalars, for TensorBoard. */

@@ -66,6 +66,9 @@ public final class TrainingSession {
     public record Result(RunDirectory run, Trainer.Outcome outcome, EvalReport trained, EvalReport untrained) {
     }
 
+    /** Products sent to the TensorBoard projector after training. */
+    private static final int PROJECTOR_POINTS = 1000;
+
     private TrainingSession() {
     }
 
@@ -118,8 +121,8 @@ public final class TrainingSession {
             if (evaluate && checkpoint == null) {
                 console.println("evaluating the untrained model on " + evalSplit + " (the baseline) ...");
                 long t0 = System.nanoTime();
-                untrained = EvaluationSession.evaluateModel(recipe, dataset, model, manager, run.path().getParent().getFileName() + "-untrained",
-                        console);
+                untrained = EvaluationSession.evaluateModel(recipe, dataset, model, manager,
+                        run.path().getParent().getFileName() + "-untrained", console).report();
                 console.println("  took " + seconds(t0));
             }
 
@@ -140,7 +143,8 @@ public final class TrainingSession {
             TrainerSettings settings = new TrainerSettings(steps, recipe.trainer().gradAccumulation(),
                     recipe.trainer().microBatches(), recipe.trainer().clipGradNorm(), recipe.trainer().maxBadSteps(),
                     recipe.checkpoint().every() == 0 ? steps : recipe.checkpoint().every(), recipe.trainer().valEvery(),
-                    recipe.trainer().earlyStopping().patience(), recipe.trainer().logEvery(), seed);
+                    recipe.trainer().earlyStopping().patience(), recipe.trainer().logEvery(),
+                    recipe.tensorboard().histogramsEvery(), seed);
             ProgressReporter progress = new ProgressReporter(console, ProgressReporter.stdoutIsTerminal()
                     && options.console() == System.out, start.step(), steps, recipe.trainer().logEvery());
             Trainer.Builder trainer = Trainer.builder()
@@ -182,8 +186,10 @@ public final class TrainingSession {
             if (evaluate) {
                 console.println("evaluating the trained model on " + evalSplit + " ...");
                 long t0 = System.nanoTime();
-                trained = EvaluationSession.evaluateModel(recipe, dataset, model, manager, run.path().getParent().getFileName().toString(),
-                        console);
+                EvaluationSession.ModelEvaluation evaluation = EvaluationSession.evaluateModel(recipe, dataset, model,
+                        manager, run.path().getParent().getFileName().toString(), console);
+                trained = evaluation.report();
+                EvaluationSession.project(listeners, steps, evaluation.test(), PROJECTOR_POINTS);
                 console.println("  took " + seconds(t0));
                 trained.writeTo(run.path());
                 Map<String, Double> flat = new LinkedHashMap<>();
