@@ -76,8 +76,20 @@ public final class ImportM5ProductCommand implements Callable<Integer> {
             description = "A HuggingFace tokenizer.json; adds title_ids and table_ids columns.")
     private Path tokenizer;
 
+    @Option(names = "--dims", split = ",", paramLabel = "IMAGE,VIDEO,AUDIO", defaultValue = "2048,1024,751",
+            description = "Feature sizes of image regions, video frames and audio rows. Default: ${DEFAULT-VALUE} "
+                    + "(bottom-up R101, S3D, 751-frame mel rows).")
+    private int[] dims;
+
+    @Option(names = "--audio-rows", defaultValue = "80", description = "Rows of each audio matrix (mel bins). "
+            + "Default: ${DEFAULT-VALUE}.")
+    private int audioRows;
+
     @Override
     public Integer call() {
+        if (dims.length != 3) {
+            throw new UserException("--dims takes three sizes IMAGE,VIDEO,AUDIO, got " + dims.length);
+        }
         M5ProductImport.Builder builder = M5ProductImport.builder()
                 .imageTsvs(tsvs)
                 .captions(captions)
@@ -86,6 +98,8 @@ public final class ImportM5ProductCommand implements Callable<Integer> {
                 .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
                 .float16(float16)
                 .strict(strict)
+                .dims(dims[0], dims[1], dims[2])
+                .audioRows(audioRows)
                 .progress(new ConsoleProgressBar(System.err, 500));
         if (idLabels != null) {
             builder.idLabels(idLabels);

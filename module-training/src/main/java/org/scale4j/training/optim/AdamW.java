@@ -62,7 +62,7 @@ public final class AdamW implements Stateful {
 
     /**
      * Applies one update to every parameter from its current gradient, then zeroes the gradients.
-     * Call outside a {@code GradientCollector} (in-place updates of leaves need grad mode off).
+     * Call after the {@code GradientCollector} of the step is closed.
      *
      * @param learningRate the learning rate of this update
      * @param scratch a per-step manager that owns the temporaries
@@ -86,7 +86,10 @@ public final class AdamW implements Stateful {
             if (config.weightDecay() > 0 && DecayPolicy.decays(parameter)) {
                 update.addi(track(weight.mul(config.weightDecay()), scratch));
             }
-            weight.subi(update.muli(learningRate));
+            // Update through a detached view of the same storage: PyTorch refuses in-place ops on
+            // a leaf that requires grad whenever the calling thread's grad mode is on, and that
+            // mode is per thread (on by default in threads the engine did not start in).
+            track(weight.stopGradient(), scratch).subi(update.muli(learningRate));
             gradient.subi(gradient);
         }
     }

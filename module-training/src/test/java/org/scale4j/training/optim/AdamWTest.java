@@ -114,6 +114,33 @@ class AdamWTest {
     }
 
     @Test
+    void stepsOnAThreadWhoseGradModeIsOn() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Parameter w = parameter(manager, "w", Parameter.Type.WEIGHT, new float[] {1, 2, 3, 4}, new Shape(2, 2));
+            Parameter b = parameter(manager, "b", Parameter.Type.BIAS, new float[] {1, 2}, new Shape(2));
+            backward(manager, w, b, new float[] {1, 1, 1, 1}, new float[] {1, 1});
+            AdamW adam = new AdamW(AdamWConfig.adamW(0.0), List.of(w, b), manager);
+            // PyTorch's grad mode is per thread and on by default; DJL turns it off only in the
+            // thread that started the engine. A fresh thread therefore has it on.
+            Throwable[] failure = {null};
+            Thread thread = new Thread(() -> {
+                try {
+                    adam.step(0.1, manager.newSubManager());
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            });
+            thread.start();
+            thread.join();
+            if (failure[0] != null) {
+                throw new AssertionError("step failed on a fresh thread", failure[0]);
+            }
+            // Adam's first step moves every weight by lr * sign(gradient) (bias-corrected, eps aside).
+            assertArrayEquals(new float[] {0.9f, 1.9f, 2.9f, 3.9f}, w.getArray().toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
     void rejectsStateOfAnotherModel() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             Parameter w = parameter(manager, "w", Parameter.Type.WEIGHT, new float[] {1, 2, 3, 4}, new Shape(2, 2));
