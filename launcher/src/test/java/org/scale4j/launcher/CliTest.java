@@ -39,7 +39,7 @@ class CliTest {
                 + "Try 'scale4j --help' for more information.\n", unknown.err());
         CliRun none = CliRun.of();
         assertEquals(2, none.status());
-        assertEquals("error: a command is required: train, eval, embed, synth, inspect, import, plugins, recipe, help\nTry 'scale4j --help' for more information.\n", none.err());
+        assertEquals("error: a command is required: train, eval, embed, synth, inspect, import, runs, plugins, recipe, help\nTry 'scale4j --help' for more information.\n", none.err());
         CliRun missingFile = CliRun.of("recipe", "validate");
         assertEquals(2, missingFile.status());
         assertTrue(missingFile.err().startsWith("error: Missing required parameter: 'FILE'\n"), missingFile.err());

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ScaleCommand.Version.class,
         description = "Multi-modal product pretraining (SCALE) with YAML recipes and plugins.",
         subcommands = {TrainCommand.class, EvalCommand.class, EmbedCommand.class, SynthCommand.class,
-            InspectCommand.class, ImportCommand.class,
+            InspectCommand.class, ImportCommand.class, RunsCommand.class,
             PluginsCommand.class,
             RecipeCommand.class, CommandLine.HelpCommand.class})
 public final class ScaleCommand implements Runnable {

@@ -127,6 +127,12 @@ class TrainEvalEmbedTest {
         assertEquals(0, compare.status(), compare.err());
         assertTrue(compare.out().contains("retrieval-coarse/all/dot"), compare.out());
 
+        CliRun runs = CliRun.of("runs", tmp.resolve("runs").toString());
+        assertEquals(0, runs.status(), runs.err());
+        String line = runs.out().lines().filter(l -> l.startsWith("quickstart/version_0")).findFirst().orElseThrow();
+        assertTrue(line.matches("quickstart/version_0 +12 +" + String.format(java.util.Locale.ROOT, "%.4f",
+                loss.get(12L)) + " .*"), line);
+
         Path exported = tmp.resolve("embeddings");
         CliRun embed = CliRun.of("embed", run.toString(), "--out", exported.toString(),
                 "--set", "data.source.dir=" + tmp.resolve("data"));
