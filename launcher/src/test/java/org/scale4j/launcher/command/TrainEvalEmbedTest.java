@@ -123,6 +123,16 @@ class TrainEvalEmbedTest {
                 "results.json");
         assertEquals(trained.tasks().keySet(), again.tasks().keySet());
 
+        // Queries from test against a gallery of val, and the paper's fine-tuned classifier.
+        CliRun galleryEval = CliRun.of("eval", run.toString(), "--set", "data.source.dir=" + tmp.resolve("data"),
+                "--set", "eval.gallery_split=val", "--set", "eval.tasks=[retrieval, classification]",
+                "--set", "eval.finetune_steps=6");
+        assertEquals(0, galleryEval.status(), galleryEval.err());
+        EvalReport withGallery = EvalReport.read(run);
+        assertTrue(withGallery.config().get("retrieval").startsWith("queries vs gallery of "), withGallery.config().toString());
+        double accuracy = withGallery.tasks().get("classification-finetune/all").get("accuracy");
+        assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+
         CliRun compare = CliRun.of("eval", "--compare", run.toString(), run.toString());
         assertEquals(0, compare.status(), compare.err());
         assertTrue(compare.out().contains("retrieval-coarse/all/dot"), compare.out());
@@ -140,6 +150,23 @@ class TrainEvalEmbedTest {
         assertTrue(Files.size(exported.resolve("embeddings.arrow")) > 0);
         assertTrue(Files.readString(exported.resolve("projector_config.pbtxt")).contains("embeddings {"));
         assertTrue(embed.out().matches("(?s)wrote \\d+ products x 6 embeddings of size 32 to .*"), embed.out());
+    }
+
+    @Test
+    void fineTuningInTheBaselineEvaluationLeavesTheModelUntouched() throws IOException {
+        CliRun plain = CliRun.of(tinyRun(tmp.resolve("a"), "--set", "trainer.steps=3", "--set", "trainer.val_every=0",
+                "--set", "eval.tasks=[classification]").toArray(new String[0]));
+        assertEquals(0, plain.status(), plain.err());
+        CliRun finetuned = CliRun.of(tinyRun(tmp.resolve("b"), "--set", "trainer.steps=3", "--set", "trainer.val_every=0",
+                "--set", "eval.tasks=[classification]", "--set", "eval.finetune_steps=3").toArray(new String[0]));
+        assertEquals(0, finetuned.status(), finetuned.err());
+        byte[] a = CheckpointReader.readAll(tmp.resolve("a/runs/quickstart/version_0/checkpoints/step-000000003.ckpt"))
+                .get("parameters");
+        byte[] b = CheckpointReader.readAll(tmp.resolve("b/runs/quickstart/version_0/checkpoints/step-000000003.ckpt"))
+                .get("parameters");
+        assertTrue(java.util.Arrays.equals(a, b), "fine-tuning changed the model that was then trained");
+        assertTrue(EvalReport.read(tmp.resolve("b/runs/quickstart/version_0")).tasks()
+                .containsKey("classification-finetune/all"));
     }
 
     @Test

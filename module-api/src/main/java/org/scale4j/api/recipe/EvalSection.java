@@ -17,6 +17,9 @@ import org.scale4j.api.config.Min;
  * @param split the dataset split evaluated
  * @param topK the cut-offs {@code k} of mAP@k and Prec@k
  * @param maxSamples evaluate at most this many samples of the split; 0 means all
+ * @param gallerySplit the retrieval gallery split (queries come from {@code split}); empty: leave-one-out
+ * @param finetuneSteps steps of the fine-tuning classification (spec 3.4); 0: off
+ * @param finetuneLr its peak learning rate
  */
 @Doc("Downstream evaluation after training.")
 public record EvalSection(
@@ -27,7 +30,16 @@ public record EvalSection(
         @Default("[]") List<String> combinations,
         @Doc("Dataset split to evaluate.") @Default("test") String split,
         @Doc("Cut-offs k of mAP@k and Prec@k.") @Default("[1, 5, 10]") @Min(1) List<Integer> topK,
-        @Doc("Evaluate at most this many samples of the split; 0 means all.") @Default("0") @Min(0) int maxSamples) {
+        @Doc("Evaluate at most this many samples of the split; 0 means all.") @Default("0") @Min(0) int maxSamples,
+        @Doc("Split whose products are the retrieval gallery while the evaluation split holds the queries "
+                + "(the official coarse and fine-grained splits); empty means leave-one-out within the "
+                + "evaluation split, as the released scripts do.")
+        @Default("") String gallerySplit,
+        @Doc("Steps of the paper's fine-tuning classification (the whole model plus a head on the "
+                + "concatenated fused summaries, spec 3.4) run after the linear probe; 0 turns it off.")
+        @Default("0") @Min(0) int finetuneSteps,
+        @Doc("Peak learning rate of the fine-tuning classification (BertAdam, 10% warm-up, linear decay).")
+        @Default("1e-4") @Min(value = 0, exclusive = true) double finetuneLr) {
 
     private static final Pattern COMBINATION = Pattern.compile("[a-z][a-z0-9_-]*(\\+[a-z][a-z0-9_-]*)*");
 
@@ -35,6 +47,7 @@ public record EvalSection(
         tasks = List.copyOf(tasks);
         combinations = List.copyOf(combinations);
         topK = List.copyOf(topK);
+        gallerySplit = gallerySplit == null ? "" : gallerySplit;
         for (int i = 0; i < combinations.size(); i++) {
             if (!COMBINATION.matcher(combinations.get(i)).matches()) {
                 throw new ConfigValueException("combinations[" + i + "]",

@@ -135,6 +135,7 @@ public final class TrainingCheckpoint {
             throw new IOException("checkpoint " + file + " does not fit this model (was the recipe's model section "
                     + "changed?): " + e.getMessage(), e);
         }
+        org.scale4j.training.loop.TrainableParameters.enableGradients(block);
         for (var p : block.getParameters()) {
             ai.djl.ndarray.types.Shape saved = p.getValue().getArray().getShape();
             if (!saved.equals(expected.get(p.getKey()))) {

@@ -29,4 +29,18 @@ public final class TrainableParameters {
         }
         return list;
     }
+
+    /**
+     * Marks every trainable parameter's array as requiring a gradient again. DJL's
+     * {@code loadParameters} replaces the arrays with decoded ones that do not, so training after a
+     * resume (or after restoring saved weights) would otherwise fail in backward.
+     */
+    public static void enableGradients(Block block) {
+        for (var pair : block.getParameters()) {
+            Parameter p = pair.getValue();
+            if (p.requiresGradient() && !p.getArray().hasGradient()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        }
+    }
 }

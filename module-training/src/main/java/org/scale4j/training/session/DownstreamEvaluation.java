@@ -44,18 +44,23 @@ public final class DownstreamEvaluation {
     /**
      * @param combinations modality subsets to evaluate; empty means each modality alone plus all
      * @param train features of the training split (for the probe), or {@code null} to skip it
-     * @param test features of the evaluation split
+     * @param test features of the evaluation split (the retrieval queries)
+     * @param gallery features of a separate retrieval gallery, or {@code null} for leave-one-out
+     *     retrieval within {@code test}
      */
     public static EvalReport evaluate(String runName, Tasks tasks, List<List<String>> combinations,
-            List<Integer> topK, SplitFeatures train, SplitFeatures test, long seed, int threads,
+            List<Integer> topK, SplitFeatures train, SplitFeatures test, SplitFeatures gallery, long seed, int threads,
             Consumer<String> progress) {
         List<String> modalities = new ArrayList<>(test.summaries().keySet());
         List<List<String>> subsets = combinations.isEmpty() ? defaultSubsets(modalities) : combinations;
         Map<String, FeatureMatrix> testCombos = EmbeddingCombinations.combine(test.summaries(), test.presence(), subsets);
         Map<String, FeatureMatrix> trainCombos = train == null ? Map.of()
                 : EmbeddingCombinations.combine(train.summaries(), train.presence(), subsets);
+        Map<String, FeatureMatrix> galleryCombos = gallery == null ? Map.of()
+                : EmbeddingCombinations.combine(gallery.summaries(), gallery.presence(), subsets);
         EvalReport.Builder report = EvalReport.builder(runName)
                 .config("test-products", Integer.toString(test.size()))
+                .config("retrieval", gallery == null ? "leave-one-out" : "queries vs gallery of " + gallery.size())
                 .config("seed", Long.toString(seed));
         for (Map.Entry<String, FeatureMatrix> combo : testCombos.entrySet()) {
             String name = displayName(combo.getKey(), modalities);
@@ -63,10 +68,13 @@ public final class DownstreamEvaluation {
             if (tasks.retrieval()) {
                 for (Similarity similarity : Similarity.values()) {
                     RetrievalConfig config = new RetrievalConfig(similarity, topK, 64, 256, threads);
+                    FeatureMatrix galleryFeatures = galleryCombos.get(combo.getKey());
                     retrieval(report, "retrieval-coarse/" + name + "/" + similarity.label(), combo.getValue(), test.ids(),
-                            test.category(), config);
+                            test.category(), galleryFeatures, gallery == null ? null : gallery.ids(),
+                            gallery == null ? null : gallery.category(), config);
                     retrieval(report, "retrieval-fine/" + name + "/" + similarity.label(), combo.getValue(), test.ids(),
-                            test.productGroup(), config);
+                            test.productGroup(), galleryFeatures, gallery == null ? null : gallery.ids(),
+                            gallery == null ? null : gallery.productGroup(), config);
                 }
             }
             if (tasks.classification() && train != null) {
@@ -97,13 +105,25 @@ public final class DownstreamEvaluation {
     }
 
     private static void retrieval(EvalReport.Builder report, String task, FeatureMatrix features, String[] ids,
-            long[] labels, RetrievalConfig config) {
+            long[] labels, FeatureMatrix galleryFeatures, String[] galleryIds, long[] galleryLabels,
+            RetrievalConfig config) {
         int[] rows = labelled(labels);
         if (rows.length < 2) {
             return;
         }
-        RetrievalSet set = new RetrievalSet(task, select(features, rows), select(ids, rows), selectLabels(labels, rows));
-        report.metrics(task, RetrievalEvaluator.leaveOneOut(set, config).metrics());
+        RetrievalSet queries = new RetrievalSet(task, select(features, rows), select(ids, rows),
+                selectLabels(labels, rows));
+        if (galleryFeatures == null) {
+            report.metrics(task, RetrievalEvaluator.leaveOneOut(queries, config).metrics());
+            return;
+        }
+        int[] galleryRows = labelled(galleryLabels);
+        if (galleryRows.length == 0) {
+            return;
+        }
+        RetrievalSet gallerySet = new RetrievalSet(task + " gallery", select(galleryFeatures, galleryRows),
+                select(galleryIds, galleryRows), selectLabels(galleryLabels, galleryRows));
+        report.metrics(task, RetrievalEvaluator.evaluate(queries, gallerySet, config).metrics());
     }
 
     private static void classification(EvalReport.Builder report, String task, FeatureMatrix trainX, long[] trainLabels,

@@ -131,9 +131,24 @@ public final class EvaluationSession {
                 ? FeatureExtractor.extract(model, dataset, "train", recipe.data().evalBatchSize(), eval.maxSamples(),
                         seed, manager, console::println)
                 : null;
-        return new ModelEvaluation(DownstreamEvaluation.evaluate(name, tasks,
-                DownstreamEvaluation.parseCombinations(eval.combinations()), eval.topK(), train, test, seed, threads,
-                s -> { }), test);
+        SplitFeatures gallery = eval.gallerySplit().isEmpty() ? null
+                : FeatureExtractor.extract(model, dataset, gallerySplit(dataset, eval.gallerySplit()),
+                        recipe.data().evalBatchSize(), eval.maxSamples(), seed, manager, console::println);
+        EvalReport report = DownstreamEvaluation.evaluate(name, tasks,
+                DownstreamEvaluation.parseCombinations(eval.combinations()), eval.topK(), train, test, gallery, seed,
+                threads, s -> { });
+        if (tasks.classification() && eval.finetuneSteps() > 0 && train != null) {
+            int classes = 1 + (int) java.util.stream.LongStream.concat(java.util.Arrays.stream(train.category()),
+                    java.util.Arrays.stream(test.category())).max().orElse(0);
+            console.println("  fine-tuning a classification head for " + eval.finetuneSteps() + " steps ...");
+            Map<String, Double> finetuned = FineTuneClassification.run(model, dataset, "train", eval.split(), classes,
+                    eval.finetuneSteps(), eval.finetuneLr(), recipe.data().batchSize(), seed, manager, console::println);
+            EvalReport.Builder extended = EvalReport.builder(report.run()).config(report.config())
+                    .config("finetune-steps", Integer.toString(eval.finetuneSteps()));
+            report.tasks().forEach(extended::metrics);
+            report = extended.metrics("classification-finetune/all", finetuned).build();
+        }
+        return new ModelEvaluation(report, test);
     }
 
     /**
@@ -164,6 +179,14 @@ public final class EvaluationSession {
         }
         List<String> header = List.of("id", "category", "product_group", "modalities");
         listeners.forEach(l -> l.onEmbeddings(step, "fused_all", vectors, header, rows));
+    }
+
+    private static String gallerySplit(Dataset dataset, String split) {
+        if (!dataset.splits().contains(split)) {
+            throw new RunSetupException("eval.gallery_split: the dataset has no split '" + split + "'; it has "
+                    + dataset.splits());
+        }
+        return split;
     }
 
     /** The report as {@code <task>/<metric>} scalars, for TensorBoard. */
