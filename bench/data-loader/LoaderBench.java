@@ -55,7 +55,7 @@ public final class LoaderBench {
         }
         Map<String, DataContext.CollatorFactory> m = new TreeMap<>();
         TokenizerConfig tok = TokenizerConfig.defaults();
-        m.put("text", DataContext.CollatorFactory.of(new TokensKind(), "text", "title", new TokensConfig(36, tok)));
+        m.put("text", DataContext.CollatorFactory.of(new TokensKind(), "text", "title", new TokensConfig(36, tok, false)));
         m.put("table", DataContext.CollatorFactory.of(new KeyValueKind(), "table", "table", new KeyValueConfig(64, tok)));
         m.put("image", DataContext.CollatorFactory.of(new RegionsKind(), "image", "image_feats",
                 new RegionsConfig("image_boxes", preset.imageDim(), preset.imageRegions())));

@@ -107,6 +107,32 @@ class ImportThenTrainTest {
         }
         assertEquals(4, losses.size(), losses.toString());
         assertTrue(losses.stream().allMatch(Double::isFinite), losses.toString());
+
+        // With --tokenizer the import adds title_ids; the tokens kind trains on them directly.
+        Path tokenizer = src.resolve("tokenizer.json");
+        StringBuilder vocab = new StringBuilder("\"[PAD]\":0,\"[UNK]\":1,\"[CLS]\":2,\"[SEP]\":3,\"[MASK]\":4");
+        int next = 5;
+        for (String word : List.of("红色连衣裙", "夏季", "无线", "蓝牙", "耳机", "北欧", "台灯", "卧室", "款")) {
+            vocab.append(",\"").append(word).append("\":").append(next++);
+        }
+        Files.writeString(tokenizer, "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,\"added_tokens\":[],"
+                + "\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"Whitespace\"},\"post_processor\":null,"
+                + "\"decoder\":null,\"model\":{\"type\":\"WordLevel\",\"vocab\":{" + vocab + "},"
+                + "\"unk_token\":\"[UNK]\"}}", StandardCharsets.UTF_8);
+        Path tokenized = tmp.resolve("tokenized");
+        CliRun withIds = CliRun.of("import", "m5product", "--tsv", src.resolve("feats.tsv").toString(),
+                "--captions", src.resolve("captions.json").toString(), "--label-list", src.resolve("labels.json").toString(),
+                "--split", "train=" + src.resolve("train.txt"), "--split", "test=" + src.resolve("test.txt"),
+                "--video-dir", video.toString(), "--audio-dir", audio.toString(), "--dims", "64,48,32",
+                "--audio-rows", "8", "--out", tokenized.toString(), "--threads", "1", "--tokenizer", tokenizer.toString());
+        assertEquals(0, withIds.status(), withIds.err());
+        List<String> idArgs = new ArrayList<>(TrainEvalEmbedTest.tinyRun(tmp.resolve("ids"),
+                "--set", "data.source={type: arrow, path: " + tokenized + "}",
+                "--set", "data.modalities.text={column: title_ids, kind: tokens, max_len: 24, pretokenized: true, "
+                        + "tokenizer: {type: hf, path: " + tokenizer + "}}",
+                "--set", "trainer.steps=2", "--set", "trainer.val_every=0", "--set", "eval.tasks=[]"));
+        CliRun trainedOnIds = CliRun.of(idArgs.toArray(new String[0]));
+        assertEquals(0, trainedOnIds.status(), trainedOnIds.err());
     }
 
     private static String base64(float[] values) {

@@ -1,6 +1,7 @@
 package org.scale4j.data.arrow;
 
 import java.util.List;
+import org.scale4j.api.data.DataException;
 import org.scale4j.api.modality.ModalityCollator;
 import org.scale4j.api.modality.ModalityContext;
 import org.scale4j.api.modality.ModalityKindProvider;
@@ -29,7 +30,12 @@ public final class TokensKind implements ModalityKindProvider<TokensConfig> {
     @Override
     public ModalityCollator create(ModalityContext context, TokensConfig config) {
         String column = context.column();
+        if (config.pretokenized() && !config.tokenizer().type().equals("hf")) {
+            throw new DataException(context.recipeKey() + ".pretokenized: ids in column '" + column + "' need the "
+                    + "vocabulary they were made with; set " + context.recipeKey()
+                    + ".tokenizer: {type: hf, path: <the tokenizer.json used at import>}");
+        }
         return new TitleCollator(context, config.maxLen(), TokenizerResolver.resolve(context, config.tokenizer(),
-                row -> row.isNull(column) ? List.of() : List.of(row.string(column))));
+                row -> row.isNull(column) ? List.of() : List.of(row.string(column))), config.pretokenized());
     }
 }

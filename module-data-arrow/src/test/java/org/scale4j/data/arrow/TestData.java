@@ -37,7 +37,7 @@ final class TestData {
     static DataContext context(Path workDir, long seed, int imageDim, int videoDim, int audioDim) {
         Map<String, DataContext.CollatorFactory> m = new LinkedHashMap<>();
         TokenizerConfig tok = new TokenizerConfig("built-vocab", null, "wordpiece", 2000, 1);
-        m.put("text", DataContext.CollatorFactory.of(new TokensKind(), "text", "title", new TokensConfig(24, tok)));
+        m.put("text", DataContext.CollatorFactory.of(new TokensKind(), "text", "title", new TokensConfig(24, tok, false)));
         m.put("table", DataContext.CollatorFactory.of(new KeyValueKind(), "table", "table", new KeyValueConfig(32, tok)));
         m.put("image", DataContext.CollatorFactory.of(new RegionsKind(), "image", "image_feats",
                 new RegionsConfig("image_boxes", imageDim, 10)));

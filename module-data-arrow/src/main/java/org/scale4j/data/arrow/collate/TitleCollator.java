@@ -18,17 +18,20 @@ import org.scale4j.data.arrow.tokenize.TokenizerHandle;
 /**
  * The {@code tokens} kind (spec 1.6 step 2): {@code [CLS] tokens [SEP] [PAD]...} with the text
  * truncated to {@code max_len - 2} tokens, type ids 0, and BERT masking ({@link MaskingRequest#TOKEN})
- * over the real tokens between [CLS] and [SEP].
+ * over the real tokens between [CLS] and [SEP]. The column is utf8 text, or with
+ * {@code pretokenized} a {@code list<int32>} of ids made with the same tokenizer.
  */
 public final class TitleCollator implements ModalityCollator, AutoCloseable {
 
     private final ModalityContext context;
     private final TokenizerHandle tokenizer;
     private final ModalitySpec spec;
+    private final boolean pretokenized;
 
-    public TitleCollator(ModalityContext context, int maxLen, TokenizerHandle tokenizer) {
+    public TitleCollator(ModalityContext context, int maxLen, TokenizerHandle tokenizer, boolean pretokenized) {
         this.context = context;
         this.tokenizer = tokenizer;
+        this.pretokenized = pretokenized;
         this.spec = new ModalitySpec(context.modality(), "tokens", maxLen, 0, 0, tokenizer.vocabulary());
     }
 
@@ -39,12 +42,23 @@ public final class TitleCollator implements ModalityCollator, AutoCloseable {
 
     @Override
     public List<ColumnRequirement> columns() {
-        return List.of(new ColumnRequirement(context.column(), ColumnType.UTF8, 0, context.recipeKey() + ".column"));
+        return List.of(new ColumnRequirement(context.column(), pretokenized ? ColumnType.INT_LIST : ColumnType.UTF8, 0,
+                context.recipeKey() + ".column"));
     }
 
     @Override
     public String validate(RowView row) {
-        row.string(context.column()); // any utf8 value is a title; this fails on an unreadable value
+        if (!pretokenized) {
+            row.string(context.column()); // any utf8 value is a title; this fails on an unreadable value
+            return null;
+        }
+        int size = spec.vocab().size();
+        for (int id : row.ints(context.column())) {
+            if (id < 0 || id >= size) {
+                return context.column() + ": token id " + id + " is outside the tokenizer's vocabulary of " + size
+                        + " (" + context.recipeKey() + ".tokenizer must be the one the ids were made with)";
+            }
+        }
         return null;
     }
 
@@ -55,14 +69,20 @@ public final class TitleCollator implements ModalityCollator, AutoCloseable {
         TokenTensors out = new TokenTensors(rows.size(), t, v.padId(), masking != null);
         List<String> texts = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
+        List<long[]> given = new ArrayList<>();
         for (int b = 0; b < rows.size(); b++) {
-            String text = rows.get(b).string(context.column());
-            if (text != null) {
-                texts.add(text);
-                at.add(b);
+            RowView row = rows.get(b);
+            if (row.isNull(context.column())) {
+                continue;
+            }
+            at.add(b);
+            if (pretokenized) {
+                given.add(java.util.Arrays.stream(row.ints(context.column())).asLongStream().toArray());
+            } else {
+                texts.add(row.string(context.column()));
             }
         }
-        long[][] encoded = tokenizer.encode(texts);
+        long[][] encoded = pretokenized ? given.toArray(new long[0][]) : tokenizer.encode(texts);
         for (int i = 0; i < encoded.length; i++) {
             int b = at.get(i);
             int base = b * t;

@@ -7,8 +7,11 @@ import java.util.Objects;
  *
  * @param maxLen token positions per sample, [CLS] and [SEP] included (default 36, the paper's title)
  * @param tokenizer the tokenizer (default {@link TokenizerConfig#defaults()})
+ * @param pretokenized whether the column already holds token ids ({@code list<int32>}, e.g. the
+ *     importer's {@code title_ids}) without [CLS]/[SEP]; the tokenizer then only supplies the
+ *     vocabulary, so it must be the {@code tokenizer.json} the ids were made with
  */
-public record TokensConfig(int maxLen, TokenizerConfig tokenizer) {
+public record TokensConfig(int maxLen, TokenizerConfig tokenizer, boolean pretokenized) {
 
     public TokensConfig {
         if (maxLen < 3) {
@@ -18,6 +21,6 @@ public record TokensConfig(int maxLen, TokenizerConfig tokenizer) {
     }
 
     public static TokensConfig defaults() {
-        return new TokensConfig(36, TokenizerConfig.defaults());
+        return new TokensConfig(36, TokenizerConfig.defaults(), false);
     }
 }

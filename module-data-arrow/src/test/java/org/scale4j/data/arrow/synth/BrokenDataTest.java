@@ -89,7 +89,7 @@ class BrokenDataTest {
     private static DataContext context(Path work, String textColumn, String imageColumn, int imageDim) {
         Map<String, DataContext.CollatorFactory> m = new LinkedHashMap<>();
         m.put("text", DataContext.CollatorFactory.of(new TokensKind(), "text", textColumn,
-                new TokensConfig(16, TokenizerConfig.defaults())));
+                new TokensConfig(16, TokenizerConfig.defaults(), false)));
         m.put("image", DataContext.CollatorFactory.of(new RegionsKind(), "image", imageColumn,
                 new RegionsConfig("image_boxes", imageDim, 10)));
         m.put("video", DataContext.CollatorFactory.of(new FramesKind(), "video", "video_feats", new FramesConfig(48, 6)));
