@@ -106,6 +106,9 @@ public final class TrainingSession {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+            Files.deleteIfExists(resume.run().path().getParent()); // runs/<name>, when this was its only run
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // other runs of this name live there
         } catch (IOException e) {
             // best effort: the original error matters more than a leftover directory
         }
