@@ -147,7 +147,7 @@ class ArrowFuzzTest {
     void anyMutationOpensOrFailsWithADataException(@ForAll("mutations") List<Mutation> mutations) throws IOException {
         byte[] bytes = shard;
         for (Mutation m : mutations) {
-            bytes = m.apply(bytes);
+            bytes = bytes.length == 0 ? bytes : m.apply(bytes); // after a truncation to 0 nothing is left to edit
         }
         Path data = copyOfValid();
         Path file = data.resolve("train/part-00000.arrow");
