@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.scale4j.api.config.ConfigException;
 import org.scale4j.api.data.DataException;
+import org.scale4j.training.loop.CheckpointWriteException;
+import org.scale4j.training.loop.TrainingDivergedException;
 import org.scale4j.training.session.RunSetupException;
 import org.scale4j.launcher.command.ScaleCommand;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import picocli.CommandLine;
  * Runs the {@code scale4j} command line without exiting the JVM, so tests can call it in-process.
  *
  * <p>Exit statuses follow {@link ExitCodes}: a user error (bad arguments, a {@link ConfigException},
- * a {@link DataException}, a {@link UserException}) prints {@code error: } and the message, with no
+ * a {@link DataException}, a {@link UserException}, a diverged run, a checkpoint that cannot be
+ * written) prints {@code error: } and the message, with no
  * stack trace, and gives 2; anything else is a bug, printed with its stack trace, and gives 1.
  */
 public final class Cli {
@@ -76,9 +79,13 @@ public final class Cli {
         return ExitCodes.USER_ERROR;
     }
 
-    /** Whether {@code e} is the user's mistake rather than a bug. */
+    /**
+     * Whether {@code e} is the user's mistake or a condition the user must fix (a run that diverged,
+     * a disk that filled up) rather than a bug: a clear message is all it needs.
+     */
     public static boolean isUserError(Throwable e) {
         return e instanceof ConfigException || e instanceof DataException || e instanceof UserException
-                || e instanceof RunSetupException;
+                || e instanceof RunSetupException || e instanceof TrainingDivergedException
+                || e instanceof CheckpointWriteException;
     }
 }

@@ -137,6 +137,11 @@ public final class TrainingCheckpoint {
         }
         org.scale4j.training.loop.TrainableParameters.enableGradients(block);
         for (var p : block.getParameters()) {
+            // DJL's load puts fresh arrays into the parameters, without gradients: a resumed run's
+            // first backward would fail ("does not require grad"). Attach them as initialize() does.
+            if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
             ai.djl.ndarray.types.Shape saved = p.getValue().getArray().getShape();
             if (!saved.equals(expected.get(p.getKey()))) {
                 throw new IOException("checkpoint " + file + " does not fit this model (was the recipe's model section "

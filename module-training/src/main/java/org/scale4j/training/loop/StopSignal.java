@@ -9,12 +9,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StopSignal implements AutoCloseable {
 
+    /** Whether a SIGINT/SIGTERM reached any stop signal of this JVM. */
+    private static volatile boolean signalled;
+
     private final Thread hook;
     private final CountDownLatch loopDone = new CountDownLatch(1);
     private volatile boolean requested;
 
     private StopSignal(long graceSeconds) {
         hook = new Thread(() -> {
+            signalled = true;
             requested = true;
             try {
                 loopDone.await(graceSeconds, TimeUnit.SECONDS);
@@ -41,10 +45,26 @@ public final class StopSignal implements AutoCloseable {
         requested = true;
     }
 
-    /** Tells a waiting hook that the loop is done, and removes the hook when no signal came. */
+    /**
+     * Whether a SIGINT/SIGTERM arrived in this JVM. The JVM is then shutting down and would end with
+     * status 128 + the signal as soon as the hooks return; {@code System.exit} would block. The
+     * launcher therefore ends such a run with {@code Runtime.halt} and its own status (130) once its
+     * output is flushed.
+     */
+    public static boolean signalled() {
+        return signalled;
+    }
+
+    /**
+     * Removes the hook when no signal came. After a signal the hook is left waiting (at most its
+     * grace period), so that the JVM does not exit with 128 + the signal before the launcher has
+     * printed how to resume and halted with its own status.
+     */
     @Override
     public void close() {
-        loopDone.countDown();
+        if (!signalled) {
+            loopDone.countDown();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,9 +90,16 @@ public final class Trainer {
      * @param stream the training batches, positioned at {@code start.data()}
      * @throws TrainingDivergedException after more than {@code max_bad_steps} non-finite steps; the
      *     last good checkpoint stays in place
+     * @throws CheckpointWriteException when a checkpoint cannot be written (e.g. a full disk)
      */
     public Outcome train(NDManager manager, BatchStream stream, TrainingCheckpoint.Position start, StopSignal stop) {
         List<Parameter> parameters = TrainableParameters.of(model.block());
+        // The gradient buffers of a new model, or of parameters just loaded from a checkpoint, are
+        // not zeroed memory, and backward accumulates into them: a first step could see garbage
+        // (even an infinite norm) that differs from run to run. Start every run from zeros.
+        try (NDManager scratch = manager.newSubManager()) {
+            Gradients.zero(parameters, scratch);
+        }
         ParameterStore store = new ParameterStore(manager, false);
         int badSteps = start.badSteps();
         double bestValidation = Double.POSITIVE_INFINITY;
@@ -213,8 +219,7 @@ public final class Trainer {
                 listener.onCheckpoint(step, file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint of step " + step + " to "
-                    + checkpoints.directory() + ": " + e.getMessage(), e);
+            throw new CheckpointWriteException(step, checkpoints.directory(), checkpoints.latestValid().orElse(null), e);
         }
     }
 

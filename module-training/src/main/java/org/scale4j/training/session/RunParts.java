@@ -30,15 +30,27 @@ public final class RunParts {
                 new DataContext(collators, workDir, recipe.run().seed()), recipe.data().source().config());
     }
 
-    /** Builds the recipe's model for the dataset's modalities and initialises it from the run seed. */
+    /**
+     * Builds the recipe's model for the dataset's modalities and initialises it from the run seed.
+     *
+     * @throws RunSetupException when a plugin rejects its part of the recipe
+     */
     public static ScaleModel buildModel(Recipe recipe, Dataset dataset, NDManager manager) {
         List<WeightedObjective> objectives = new ArrayList<>();
         for (ObjectiveSection section : recipe.objectives()) {
             objectives.add(new WeightedObjective(section.objective(), section.weight()));
         }
-        ScaleModel model = ModelBuilder.build(new ModelPlan(dataset.modalities(), recipe.model().dims(),
-                recipe.model().contrastiveDim(), recipe.model().encoders(), recipe.model().share(),
-                recipe.model().harmonizer(), recipe.model().fusion(), objectives));
+        ScaleModel model;
+        try {
+            model = ModelBuilder.build(new ModelPlan(dataset.modalities(), recipe.model().dims(),
+                    recipe.model().contrastiveDim(), recipe.model().encoders(), recipe.model().share(),
+                    recipe.model().harmonizer(), recipe.model().fusion(), objectives));
+        } catch (IllegalArgumentException e) {
+            // Providers reject configurations that only the combination of recipe sections reveals
+            // (hidden size vs heads, an objective on a modality the data lacks) with a message that
+            // names the recipe key: a user mistake, reported without a stack trace.
+            throw new RunSetupException("the recipe's model cannot be built: " + e.getMessage(), e);
+        }
         model.initialize(manager, recipe.run().seed());
         return model;
     }

@@ -40,11 +40,12 @@ import org.scale4j.training.run.RunProvenance;
  * One {@code scale4j train}: from a resolved recipe to a trained, evaluated run directory.
  *
  * <ol>
- *   <li>pick the device and the run directory ({@code runs/<name>/version_<n>}, or the one being
- *       resumed), save the resolved recipe and the provenance, tee the console into
- *       {@code train.log};
- *   <li>open the dataset (the synthetic one is generated on first use) and build the model from
- *       the plugins the recipe names;
+ *   <li>pick the device and open the dataset (the synthetic one is generated on first use), before
+ *       anything is written, so that bad data leaves no run directory behind;
+ *   <li>pick the run directory ({@code runs/<name>/version_<n>}, or the one being resumed), save
+ *       the resolved recipe and the provenance, tee the console into {@code train.log}, and build
+ *       the model from the plugins the recipe names (a new run that fails before its first step
+ *       has its directory removed);
  *   <li>restore the newest valid checkpoint when resuming;
  *   <li>train (with validation and checkpoints), then run the downstream evaluation on the
  *       untrained initialisation and on the trained model, and write the results.
@@ -75,29 +76,61 @@ public final class TrainingSession {
     public static Result train(Recipe recipe, String resolvedYaml, Options options) {
         Device device = DeviceChoice.resolve(recipe.trainer().devices());
         Path out = options.workDir().resolve(recipe.run().out());
-        Resume resume = Resume.locate(recipe, out, options);
-        RunDirectory run = resume.run();
-        try (PrintStream console = TeeOutput.open(options.console(), run.log());
-                StopSignal stop = StopSignal.install(120)) {
-            return train(recipe, resolvedYaml, options, device, run, resume.checkpoint(), console, stop);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write into run directory " + run + ": " + e.getMessage(), e);
+        // The data opens before anything is written: a data error (the most common user mistake)
+        // leaves no run directory behind.
+        try (Dataset dataset = RunParts.openDataset(recipe, options.workDir())) {
+            Resume resume = Resume.locate(recipe, out, options);
+            RunDirectory run = resume.run();
+            boolean[] trainingStarted = {false};
+            try (PrintStream console = TeeOutput.open(options.console(), run.log());
+                    StopSignal stop = StopSignal.install(120)) {
+                return train(recipe, resolvedYaml, options, device, dataset, run, resume.checkpoint(), console, stop,
+                        trainingStarted);
+            } catch (IOException e) {
+                removeUnstartedRun(resume, trainingStarted[0]);
+                throw new UncheckedIOException("cannot write into run directory " + run + ": " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                removeUnstartedRun(resume, trainingStarted[0]);
+                throw e;
+            }
         }
     }
 
-    private static Result train(Recipe recipe, String resolvedYaml, Options options, Device device, RunDirectory run,
-            Path checkpoint, PrintStream console, StopSignal stop) throws IOException {
+    /**
+     * Deletes the directory of a new run that failed before its first step (a model that cannot be
+     * built, a listener that cannot start), so that no half-made {@code version_<n>} is left for
+     * {@code --resume} or TensorBoard to trip over. Resumed runs are never touched.
+     */
+    private static void removeUnstartedRun(Resume resume, boolean trainingStarted) {
+        if (resume.checkpoint() != null || trainingStarted) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(resume.run().path())) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(resume.run().path().getParent()); // runs/<name>, when this was its only run
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // other runs of this name live there
+        } catch (IOException e) {
+            // best effort: the original error matters more than a leftover directory
+        }
+    }
+
+    private static Result train(Recipe recipe, String resolvedYaml, Options options, Device device, Dataset dataset,
+            RunDirectory run, Path checkpoint, PrintStream console, StopSignal stop, boolean[] trainingStarted)
+            throws IOException {
         long seed = recipe.run().seed();
         console.println((checkpoint == null ? "run " : "resuming run ") + run + " on " + device);
-        try (Dataset dataset = RunParts.openDataset(recipe, options.workDir());
-                NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+        try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+            if (checkpoint != null) {
+                warnIfRecipeChanged(checkpoint, resolvedYaml, console);
+            }
             RunProvenance provenance = RunProvenance.collect(resolvedYaml, dataset.fingerprint(), seed,
                     device.toString(), options.sourceRoot());
             if (checkpoint == null) {
                 AtomicFiles.writeString(run.recipe(), resolvedYaml);
                 AtomicFiles.writeString(run.provenance(), provenance.toJson());
-            } else {
-                warnIfRecipeChanged(checkpoint, resolvedYaml, console);
             }
             console.println("data: " + describe(dataset));
 
@@ -110,8 +143,13 @@ public final class TrainingSession {
                     w -> console.println("warning: " + w));
             TrainingCheckpoint.Position start = new TrainingCheckpoint.Position(0, DataPosition.START, 0);
             if (checkpoint != null) {
-                start = TrainingCheckpoint.restore(checkpoint, model, manager, List.of(optimizer),
-                        w -> console.println("warning: " + w));
+                try {
+                    start = TrainingCheckpoint.restore(checkpoint, model, manager, List.of(optimizer),
+                            w -> console.println("warning: " + w));
+                } catch (IOException e) {
+                    // a corrupt file or one of another model: the user picks another checkpoint or recipe
+                    throw new RunSetupException("--resume: " + e.getMessage(), e);
+                }
                 console.println("restored " + checkpoint.getFileName() + " (step " + start.step() + ")");
             }
 
@@ -167,6 +205,7 @@ public final class TrainingSession {
             boolean success = false;
             long trainStart = System.nanoTime();
             try (BatchStream stream = dataset.stream("train", batches, start.data())) {
+                trainingStarted[0] = true;
                 outcome = trainer.build().train(manager, stream, start, stop);
                 success = true;
                 console.println("training took " + seconds(trainStart));
@@ -271,8 +310,14 @@ public final class TrainingSession {
         return s.toString();
     }
 
-    private static void warnIfRecipeChanged(Path checkpoint, String resolvedYaml, PrintStream console) throws IOException {
-        String saved = TrainingCheckpoint.recipeOf(checkpoint);
+    private static void warnIfRecipeChanged(Path checkpoint, String resolvedYaml, PrintStream console) {
+        String saved;
+        try {
+            saved = TrainingCheckpoint.recipeOf(checkpoint);
+        } catch (IOException e) {
+            throw new RunSetupException("--resume: " + e.getMessage() + "; resume from an earlier checkpoint of "
+                    + "the run (--resume PATH) or from the run directory, which picks the newest valid one", e);
+        }
         if (!saved.equals(resolvedYaml)) {
             console.println("warning: the recipe differs from the one " + checkpoint.getFileName()
                     + " was written with; continuing with the new recipe");

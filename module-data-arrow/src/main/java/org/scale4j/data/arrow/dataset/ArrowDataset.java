@@ -87,7 +87,7 @@ public final class ArrowDataset implements Dataset {
             b.fingerprint = fingerprint(layout);
             return new ArrowDataset(b);
         } catch (RuntimeException e) {
-            b.closeQuietly();
+            b.closeQuietly(e);
             throw e;
         }
     }
@@ -410,7 +410,13 @@ public final class ArrowDataset implements Dataset {
             }
         }
 
-        void closeQuietly() {
+        /**
+         * Releases what a failed open holds. Failures here (Arrow's allocator reports buffers that
+         * a half-read corrupt batch still holds) are attached to {@code original} as suppressed:
+         * the user must see the DataException that names the file, not a leak report (found by
+         * ArrowFuzzTest; regression test {@code aFlippedSchemaBitFailsWithADataExceptionNotALeakReport}).
+         */
+        void closeQuietly(RuntimeException original) {
             for (ModalityCollator c : collators.values()) {
                 if (c instanceof AutoCloseable closeable) {
                     try {
@@ -420,8 +426,18 @@ public final class ArrowDataset implements Dataset {
                     }
                 }
             }
-            files.forEach(MappedArrowFile::close);
-            allocator.close();
+            for (MappedArrowFile file : files) {
+                try {
+                    file.close();
+                } catch (RuntimeException e) {
+                    original.addSuppressed(e);
+                }
+            }
+            try {
+                allocator.close();
+            } catch (RuntimeException e) {
+                original.addSuppressed(e);
+            }
         }
     }
 }
