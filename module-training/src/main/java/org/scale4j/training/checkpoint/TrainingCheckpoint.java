@@ -135,13 +135,10 @@ public final class TrainingCheckpoint {
             throw new IOException("checkpoint " + file + " does not fit this model (was the recipe's model section "
                     + "changed?): " + e.getMessage(), e);
         }
+        // DJL's load puts fresh arrays into the parameters, without gradients: a resumed run's
+        // first backward would fail ("does not require grad").
         org.scale4j.training.loop.TrainableParameters.enableGradients(block);
         for (var p : block.getParameters()) {
-            // DJL's load puts fresh arrays into the parameters, without gradients: a resumed run's
-            // first backward would fail ("does not require grad"). Attach them as initialize() does.
-            if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
             ai.djl.ndarray.types.Shape saved = p.getValue().getArray().getShape();
             if (!saved.equals(expected.get(p.getKey()))) {
                 throw new IOException("checkpoint " + file + " does not fit this model (was the recipe's model section "
