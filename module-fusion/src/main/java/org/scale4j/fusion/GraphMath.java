@@ -1,6 +1,7 @@
 package org.scale4j.fusion;
 
 import ai.djl.ndarray.NDArray;
+import org.scale4j.api.nn.Scalars;
 
 /** The tensor pieces of spec 2.6 shared by the harmonizers. */
 final class GraphMath {
@@ -30,7 +31,7 @@ final class GraphMath {
     static NDArray cosine(NDArray summaries, float eps) {
         NDArray dot = summaries.batchMatMul(summaries.transpose(0, 2, 1));
         NDArray squares = summaries.square().sum(new int[] {2});
-        NDArray denominator = squares.expandDims(2).mul(squares.expandDims(1)).maximum(eps * eps).sqrt();
+        NDArray denominator = Scalars.maximum(squares.expandDims(2).mul(squares.expandDims(1)), eps * eps).sqrt();
         NDArray eye = summaries.getManager().eye((int) summaries.getShape().get(1));
         return dot.div(denominator).mul(eye.sub(1f).neg()).add(eye);
     }
@@ -47,7 +48,7 @@ final class GraphMath {
      * by the presence mask so that a removed (zero) row receives no gradient at all.
      */
     static NDArray l2Normalize(NDArray x, int axis) {
-        return x.div(x.square().sum(new int[] {axis}, true).add(1e-24f).sqrt());
+        return x.div(x.square().sum(new int[] {axis}, true).add(Scalars.of(x, 1e-24f)).sqrt());
     }
 
     /** The diagonal {@code [B,M]} of {@code [B,M,M]}. */

@@ -3,6 +3,7 @@ package org.scale4j.objectives;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.scale4j.api.nn.Scalars;
 
 /** The contrastive math on tensors: normalisation, masked cross-entropy, accuracy. */
 final class Contrast {
@@ -27,7 +28,7 @@ final class Contrast {
      */
     static NDArray normalizeRows(NDArray x) {
         int last = x.getShape().dimension() - 1;
-        return x.div(x.square().sum(new int[] {last}, true).maximum(NORM_FLOOR * NORM_FLOOR).sqrt());
+        return x.div(Scalars.maximum(x.square().sum(new int[] {last}, true), NORM_FLOOR * NORM_FLOOR).sqrt());
     }
 
     /** {@code (allowed - 1) · 1e4}: 0 where allowed, -1e4 where not. */
