@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.scale4j.api.model.Harmonizer;
 import org.scale4j.api.model.HarmonyWeights;
+import org.scale4j.api.nn.Scalars;
 
 /**
  * The batch-level variant of spec 2.6 (the released, unused {@code graph_construct}): average the
@@ -36,7 +37,7 @@ final class BatchHarmonizer implements Harmonizer {
         NDArray harmonized = mean.mul(softmax).mul(seen);
         NDArray weights = GraphMath.l2Normalize(harmonized, 0);
         NDArray diagonal = weights.mul(weights.getManager().eye((int) weights.getShape().get(0))).sum(new int[] {1});
-        NDArray modalityWeights = diagonal.div(diagonal.sum().maximum(1e-12f));
+        NDArray modalityWeights = diagonal.div(Scalars.maximum(diagonal.sum(), 1e-12f));
         NDArray presence = maskMissing ? present : present.onesLike();
         return new HarmonyWeights(modalities, weights.expandDims(0).mul(pair), modalityWeights.expandDims(0).mul(presence));
     }

@@ -30,7 +30,7 @@ final class SelfHarmonizer implements Harmonizer {
         NDArray pair = GraphMath.pairMask(present, maskMissing);
         NDArray rowSoftmax = cosine.add(pair.sub(1f).mul(-GraphMath.MASKED)).softmax(2);
         NDArray harmonized = cosine.mul(rowSoftmax).mul(pair);
-        NDArray weights = GraphMath.l2Normalize(harmonized, 2);
+        NDArray weights = GraphMath.l2Normalize(harmonized, 2).mul(pair);
         return new HarmonyWeights(modalities, weights, GraphMath.diagonal(weights));
     }
 }

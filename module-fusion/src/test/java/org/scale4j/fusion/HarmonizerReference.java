@@ -8,7 +8,11 @@ final class HarmonizerReference {
     private HarmonizerReference() {
     }
 
-    /** {@code [B][M][D]} summaries to {@code [B][M][M]} cosines (PyTorch formulation). */
+    /**
+     * {@code [B][M][D]} summaries to {@code [B][M][M]} cosines: PyTorch's formulation off the
+     * diagonal, exactly 1 on it ({@code cos(f,f) = 1}; PyTorch's eps clamp would give about 0
+     * for a vector shorter than 1e-4, see {@code GraphMath.cosine}).
+     */
     static double[][][] cosine(double[][][] f) {
         int batch = f.length;
         int m = f[0].length;
@@ -24,7 +28,7 @@ final class HarmonizerReference {
                         ni += f[b][i][d] * f[b][i][d];
                         nj += f[b][j][d] * f[b][j][d];
                     }
-                    c[b][i][j] = dot / Math.sqrt(Math.max(ni * nj, EPS * EPS));
+                    c[b][i][j] = i == j ? 1.0 : dot / Math.sqrt(Math.max(ni * nj, EPS * EPS));
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.scale4j.objectives;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.scale4j.api.nn.Scalars;
 
 /** The contrastive math on tensors: normalisation, masked cross-entropy, accuracy. */
 final class Contrast {
@@ -13,9 +14,21 @@ final class Contrast {
     private Contrast() {
     }
 
-    /** {@code x / sqrt(max(|x|², 1e-24))} per row of {@code [N,P]}: finite gradients even for a zero row. */
+    /**
+     * Shortest norm a feature row is divided by. Pooled features are ReLU outputs of norm about 1;
+     * a row shorter than this has no meaningful direction. The floor bounds the gradient through
+     * the normalisation by {@code 1/NORM_FLOOR} (the earlier floor of 1e-12 let a nearly dead
+     * pooled vector pass gradients of 1e12 to its pooler).
+     */
+    static final float NORM_FLOOR = 1e-6f;
+
+    /**
+     * {@code x / max(|x|, 1e-6)} along the last axis of {@code [..., P]}: the unit vector for any
+     * real feature, 0 for a zero row, and a gradient of at most 1e6 times the incoming one.
+     */
     static NDArray normalizeRows(NDArray x) {
-        return x.div(x.square().sum(new int[] {1}, true).maximum(1e-24f).sqrt());
+        int last = x.getShape().dimension() - 1;
+        return x.div(Scalars.maximum(x.square().sum(new int[] {last}, true), NORM_FLOOR * NORM_FLOOR).sqrt());
     }
 
     /** {@code (allowed - 1) · 1e4}: 0 where allowed, -1e4 where not. */

@@ -14,6 +14,7 @@ import org.scale4j.api.batch.Batch;
 import org.scale4j.api.batch.ModalityBatch;
 import org.scale4j.api.batch.TensorKeys;
 import org.scale4j.api.modality.MaskingRequest;
+import org.scale4j.api.nn.Scalars;
 import org.scale4j.api.objective.ModelOutput;
 import org.scale4j.api.objective.ObjectiveOutput;
 
@@ -82,7 +83,7 @@ final class MaskedFeatureObjective extends ObjectiveBlock {
         if (weighting == Weighting.LOSS) {
             squared = squared.mul(weights);
         }
-        return new ObjectiveOutput(squared.sum().div((float) selection.count()), metrics, List.of());
+        return new ObjectiveOutput(Scalars.div(squared.sum(), (float) selection.count()), metrics, List.of());
     }
 
     @Override

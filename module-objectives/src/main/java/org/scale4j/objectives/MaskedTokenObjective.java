@@ -15,6 +15,7 @@ import org.scale4j.api.batch.ModalityBatch;
 import org.scale4j.api.batch.TensorKeys;
 import org.scale4j.api.modality.MaskingRequest;
 import org.scale4j.api.model.WordEmbeddings;
+import org.scale4j.api.nn.Scalars;
 import org.scale4j.api.objective.ModelOutput;
 import org.scale4j.api.objective.ObjectiveOutput;
 
@@ -87,7 +88,7 @@ final class MaskedTokenObjective extends ObjectiveBlock {
         if (weighting == Weighting.LOSS) {
             nll = nll.mul(weights);
         }
-        NDArray loss = nll.sum().div((float) selection.count());
+        NDArray loss = Scalars.div(nll.sum(), (float) selection.count());
         NDArray hits = logits.argMax(1).eq(target).toType(DataType.FLOAT32, false);
         metrics.put("acc", hits.mean());
         return new ObjectiveOutput(loss, metrics, List.of());

@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.scale4j.api.batch.Batch;
 import org.scale4j.api.modality.MaskingRequest;
+import org.scale4j.api.nn.Scalars;
 import org.scale4j.api.objective.ModelOutput;
 import org.scale4j.api.objective.ObjectiveOutput;
 
@@ -53,7 +54,7 @@ final class PairwiseInfoNceObjective extends ObjectiveBlock {
         NDManager manager = output.present().getManager();
         // a fresh step-scoped array first, so the scale never lives in the parameter's manager
         NDArray theta = manager.zeros(new Shape(1)).add(ps.getValue(logitScale, manager.getDevice(), training));
-        NDArray scale = theta.exp().minimum(maxScale);
+        NDArray scale = Scalars.minimum(theta.exp(), maxScale);
         List<String> names = output.modalities();
         float[] present = output.present().toFloatArray();
         SortedMap<String, NDArray> metrics = new TreeMap<>();
@@ -80,7 +81,7 @@ final class PairwiseInfoNceObjective extends ObjectiveBlock {
             }
         }
         metrics.put("temperature", scale.reshape(new Shape()).pow(-1f));
-        return new ObjectiveOutput(pairs == 0 ? total : total.div(pairs), metrics, skipped);
+        return new ObjectiveOutput(pairs == 0 ? total : Scalars.div(total, pairs), metrics, skipped);
     }
 
     /** The symmetric loss and row accuracy of one pair; see the class comment. */
@@ -93,8 +94,8 @@ final class PairwiseInfoNceObjective extends ObjectiveBlock {
         NDArray target = manager.eye((int) batch, (int) batch, 0, DataType.FLOAT32);
         NDArray rowLogits = similarity.mul(rowWeights).add(offset);
         NDArray columnLogits = similarity.transpose().mul(rowWeights).add(offset);
-        NDArray perSample = Contrast.crossEntropy(rowLogits, target).add(Contrast.crossEntropy(columnLogits, target)).div(2f);
-        NDArray loss = perSample.mul(valid).sum().div((float) count);
+        NDArray perSample = Scalars.div(Contrast.crossEntropy(rowLogits, target).add(Contrast.crossEntropy(columnLogits, target)), 2f);
+        NDArray loss = Scalars.div(perSample.mul(valid).sum(), (float) count);
         NDArray accuracy = Contrast.hits(rowLogits, target).mul(valid).sum().div((float) count);
         return new NDArray[] {loss, accuracy};
     }

@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.scale4j.api.batch.Batch;
 import org.scale4j.api.modality.MaskingRequest;
+import org.scale4j.api.nn.Scalars;
 import org.scale4j.api.objective.ModelOutput;
 import org.scale4j.api.objective.ObjectiveOutput;
 
@@ -113,9 +114,9 @@ final class SimclObjective extends ObjectiveBlock {
         long batch = first.getShape().get(1);
         NDManager manager = valid.getManager();
         NDArray z = first.concat(second, 1);
-        z = z.div(z.square().sum(new int[] {2}, true).maximum(1e-24f).sqrt());
+        z = Contrast.normalizeRows(z);
         NDArray rows = valid.concat(valid, 1);
-        NDArray logits = z.batchMatMul(z.transpose(0, 2, 1)).div(temperature).mul(weights.concat(weights, 1).expandDims(2));
+        NDArray logits = Scalars.div(z.batchMatMul(z.transpose(0, 2, 1)), temperature).mul(weights.concat(weights, 1).expandDims(2));
         NDArray notSelf = manager.eye((int) (2 * batch)).sub(1f).neg();
         NDArray allowed = rows.expandDims(1).mul(notSelf);
         NDArray masked = logits.add(Contrast.offset(allowed));

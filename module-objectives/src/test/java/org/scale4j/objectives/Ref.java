@@ -15,7 +15,7 @@ final class Ref {
     }
 
     static double[] normalize(double[] a) {
-        double n = Math.sqrt(Math.max(dot(a, a), 1e-24));
+        double n = Math.max(Math.sqrt(dot(a, a)), 1e-6);
         double[] out = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i] / n;

@@ -187,6 +187,33 @@ class SimclObjectiveTest {
         }
     }
 
+    @Test
+    void gradientIsBoundedAtCollapsedFeatures() {
+        // a present sample whose pooled (ReLU) feature has collapsed: exactly 0, or shorter than
+        // any meaningful direction. The old floor of 1e-12 on the norm passed gradients up to 1e12.
+        for (double scale : new double[] {0, 1e-12, 1e-9, 1e-7}) {
+            float[] collapsed = feats.clone();
+            for (int d = 0; d < P; d++) {
+                collapsed[(0 * B + 0) * P + d] = (float) (scale / Math.sqrt(P)); // a, sample 0
+            }
+            try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+                NDArray[] inputs = new NDArray[3];
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    ObjectiveOutput out = run(m, collapsed, PRESENT, true, inputs);
+                    assertTrue(Float.isFinite(out.loss().getFloat()), "finite loss at norm " + scale);
+                    collector.backward(out.loss());
+                    for (int i = 0; i < 3; i++) {
+                        float[] g = inputs[i].getGradient().toFloatArray();
+                        for (int k = 0; k < g.length; k++) {
+                            assertTrue(Float.isFinite(g[k]) && Math.abs(g[k]) <= 1e7,
+                                    "norm " + scale + ": d loss / d " + NAMES.get(i) + "[" + k + "] = " + g[k]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     static float[] toFloat(double[] v) {
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -94,7 +94,7 @@ public final class TransformerLayer extends AbstractBlock {
         int heads = spec.heads();
         int size = spec.hidden() / heads;
         // [B,T,H] -> [B,N,T,d]; the 1/sqrt(d) scale is applied to the queries
-        NDArray queries = project(ps, attention.getQueryProjection(), x, training).mul(1f / (float) Math.sqrt(size))
+        NDArray queries = Scalars.mul(project(ps, attention.getQueryProjection(), x, training), 1f / (float) Math.sqrt(size))
                 .reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
         NDArray keys = project(ps, attention.getKeyProjection(), x, training)
                 .reshape(batch, tokens, heads, size).transpose(0, 2, 3, 1);

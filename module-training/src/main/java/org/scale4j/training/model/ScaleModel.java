@@ -221,7 +221,7 @@ public final class ScaleModel extends AbstractBlock {
             losses.put(objective.key(), out.loss());
             out.metrics().forEach((k, v) -> metrics.put(objective.key() + "/" + k, v));
             skipped.addAll(out.skipped());
-            total = total.add(out.loss().mul((float) objective.weight()));
+            total = total.add(org.scale4j.api.nn.Scalars.mul(out.loss(), (float) objective.weight()));
         }
         return new LossResult(total, losses, metrics, weightSummaries(output), skipped);
     }
