@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.scale4j.api.batch.Batch;
+import org.scale4j.api.nn.Scalars;
 import org.scale4j.api.data.BatchStream;
 import org.scale4j.api.state.Stateful;
 import org.scale4j.api.training.StepMetrics;
@@ -125,7 +126,7 @@ public final class Trainer {
                         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                             StepLoss result = model.loss(store, batch, settings.microBatches(), true);
                             NDArray total = settings.gradAccumulation() > 1
-                                    ? result.total().div(settings.gradAccumulation()) : result.total();
+                                    ? Scalars.div(result.total(), settings.gradAccumulation()) : result.total();
                             collector.backward(total);
                             loss += result.total().getFloat() / settings.gradAccumulation();
                             for (Map.Entry<String, NDArray> e : result.scalars().entrySet()) {
