@@ -2,13 +2,18 @@ package org.scale4j.data.arrow.config;
 
 import java.util.Objects;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * The {@code tokens} kind: a utf8 text column (the title) as {@code [CLS] tokens [SEP]}.
  *
  * @param maxLen token positions per sample, [CLS] and [SEP] included (default 36, the paper's title)
  * @param tokenizer the tokenizer (default {@link TokenizerConfig#defaults()})
  */
-public record TokensConfig(int maxLen, TokenizerConfig tokenizer) {
+@Doc("A utf8 text column as [CLS] tokens [SEP].")
+public record TokensConfig(
+        @Doc("Token positions per product, [CLS] and [SEP] included, ≥ 3 (paper title: 36); longer text is cut.") int maxLen,
+        @Doc("The tokenizer: {type: built-vocab, ...} or {type: hf, path: tokenizer.json}.") TokenizerConfig tokenizer) {
 
     public TokensConfig {
         if (maxLen < 3) {
