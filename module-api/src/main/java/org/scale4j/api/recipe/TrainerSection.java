@@ -22,7 +22,7 @@ import org.scale4j.api.config.Min;
  *     the run stops with an error
  * @param valEvery steps between validation passes; 0 disables validation
  * @param earlyStopping early stopping on a validation metric
- * @param logEvery steps between scalar logs (console and TensorBoard)
+ * @param logEvery steps between progress lines on the console (TensorBoard follows {@code tensorboard.every})
  */
 @Doc("The optimisation loop.")
 public record TrainerSection(
@@ -40,7 +40,8 @@ public record TrainerSection(
         @Default("3") @Min(0) int maxBadSteps,
         @Doc("Steps between validation passes; 0 disables validation.") @Default("100") @Min(0) int valEvery,
         @Doc("Early stopping on a validation metric.") EarlyStoppingSection earlyStopping,
-        @Doc("Steps between scalar logs (console and TensorBoard).") @Default("10") @Min(1) int logEvery) {
+        @Doc("Steps between progress lines on the console; TensorBoard scalars follow tensorboard.every.")
+        @Default("10") @Min(1) int logEvery) {
 
     private static final Pattern DEVICES = Pattern.compile("auto|cpu|gpu|gpu:\\d+(,\\d+)*");
 
