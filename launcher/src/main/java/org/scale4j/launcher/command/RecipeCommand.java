@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** {@code scale4j recipe}: validate, print and describe recipes. */
 @Command(name = "recipe", mixinStandardHelpOptions = true,
         description = "Validate, print and describe recipes.",
-        subcommands = {RecipeValidateCommand.class, RecipePrintCommand.class, RecipeSchemaCommand.class})
+        subcommands = {RecipeValidateCommand.class, RecipePrintCommand.class, RecipeSchemaCommand.class,
+            RecipeDocCommand.class})
 public final class RecipeCommand implements Runnable {
 
     @ParentCommand

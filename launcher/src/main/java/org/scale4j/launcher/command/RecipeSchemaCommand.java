@@ -71,7 +71,7 @@ public final class RecipeSchemaCommand implements Callable<Integer> {
         return schema.with("properties", here, properties.with(RecipeLoader.INCLUDES, here, includes));
     }
 
-    private static void write(Path file, String text) throws IOException {
+    static void write(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(parent)) {
             throw new UserException("cannot write " + file + ": directory " + parent + " does not exist");

@@ -10,7 +10,8 @@ import org.scale4j.api.config.Min;
  * {@code trainer}: the optimisation loop.
  *
  * @param steps the number of optimizer steps
- * @param devices {@code auto}, {@code cpu}, {@code gpu} (all GPUs) or {@code gpu:0,1}
+ * @param devices {@code auto} (the first GPU PyTorch sees, else the CPU), {@code cpu}, {@code gpu} (GPU 0) or
+ *     {@code gpu:N}; one device per run in this build (several GPUs are an error)
  * @param microBatches shards each global batch into this many micro-batches on one device; the
  *     contrastive negatives are still the whole global batch, so the loss does not change
  * @param gradAccumulation optimizer steps accumulate the gradients of this many global batches
@@ -21,12 +22,13 @@ import org.scale4j.api.config.Min;
  *     the run stops with an error
  * @param valEvery steps between validation passes; 0 disables validation
  * @param earlyStopping early stopping on a validation metric
- * @param logEvery steps between scalar logs (console and TensorBoard)
+ * @param logEvery steps between progress lines on the console (TensorBoard follows {@code tensorboard.every})
  */
 @Doc("The optimisation loop.")
 public record TrainerSection(
         @Doc("Number of optimizer steps.") @Default("1000") @Min(1) int steps,
-        @Doc("auto, cpu, gpu (all GPUs) or gpu:0,1. Several devices run data parallel with a global contrastive batch.")
+        @Doc("auto (the first GPU PyTorch sees, else the CPU), cpu, gpu (GPU 0) or gpu:N. One device per run in this build: "
+                + "several GPUs are an error; trainer.micro_batches splits a large global batch on one device.")
         @Default("auto") String devices,
         @Doc("Micro-batches per global batch on one device; the contrastive negatives stay the whole batch.")
         @Default("1") @Min(1) int microBatches,
@@ -38,7 +40,8 @@ public record TrainerSection(
         @Default("3") @Min(0) int maxBadSteps,
         @Doc("Steps between validation passes; 0 disables validation.") @Default("100") @Min(0) int valEvery,
         @Doc("Early stopping on a validation metric.") EarlyStoppingSection earlyStopping,
-        @Doc("Steps between scalar logs (console and TensorBoard).") @Default("10") @Min(1) int logEvery) {
+        @Doc("Steps between progress lines on the console; TensorBoard scalars follow tensorboard.every.")
+        @Default("10") @Min(1) int logEvery) {
 
     private static final Pattern DEVICES = Pattern.compile("auto|cpu|gpu|gpu:\\d+(,\\d+)*");
 

@@ -2,6 +2,8 @@ package org.scale4j.encoders.config;
 
 import java.util.Objects;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of {@code region-transformer} and {@code frame-transformer}: a feature embedding
  * (Linear of the features, plus Linear of the boxes for regions or learned positions for frames,
@@ -18,9 +20,17 @@ import java.util.Objects;
  *     (paper: 50 for video, 100 for audio); ignored by regions, which have no positions
  * @param layerNormEps LayerNorm epsilon (BERT: 1e-12)
  */
+@Doc("Region or frame encoder: a feature embedding and a transformer stack.")
 public record FeatureEncoderConfig(
-        int layers, int heads, int ffn, String activation, String norm, double dropout, double attentionDropout,
-        int maxPositions, double layerNormEps) {
+        @Doc("Transformer layers (paper: 6).") int layers,
+        @Doc("Attention heads; model.hidden must be divisible by it (paper: 8).") int heads,
+        @Doc("Feed-forward inner size (paper: 1024).") int ffn,
+        @Doc("Feed-forward activation: gelu, quick-gelu or relu.") String activation,
+        @Doc("Layer norm placement: post (BERT) or pre.") String norm,
+        @Doc("Hidden dropout probability (paper: 0.1).") double dropout,
+        @Doc("Dropout on the attention probabilities (paper: 0.1).") double attentionDropout,
+        @Doc("Frames only: rows of the position table; 0 = the modality's token count (paper: video 50, audio 100). Regions have no positions.") int maxPositions,
+        @Doc("LayerNorm epsilon (BERT: 1e-12).") double layerNormEps) {
 
     public FeatureEncoderConfig {
         Objects.requireNonNull(activation, "activation");

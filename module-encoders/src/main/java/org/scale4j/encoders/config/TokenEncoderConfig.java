@@ -2,6 +2,8 @@ package org.scale4j.encoders.config;
 
 import java.util.Objects;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of {@code bert-text}: BERT embeddings (word + position + token type, LayerNorm,
  * dropout) and a transformer stack (spec 2.3, 2.4).
@@ -17,9 +19,18 @@ import java.util.Objects;
  * @param typeVocab rows of the token-type table (paper: 2)
  * @param layerNormEps LayerNorm epsilon (BERT: 1e-12)
  */
+@Doc("BERT encoder of token modalities: embeddings and a transformer stack.")
 public record TokenEncoderConfig(
-        int layers, int heads, int ffn, String activation, String norm, double dropout, double attentionDropout,
-        int maxPositions, int typeVocab, double layerNormEps) {
+        @Doc("Transformer layers (paper: 6).") int layers,
+        @Doc("Attention heads; model.hidden must be divisible by it (paper: 12).") int heads,
+        @Doc("Feed-forward inner size (paper: 3072).") int ffn,
+        @Doc("Feed-forward activation: gelu, quick-gelu or relu.") String activation,
+        @Doc("Layer norm placement: post (BERT) or pre.") String norm,
+        @Doc("Hidden dropout probability (paper: 0.1).") double dropout,
+        @Doc("Dropout on the attention probabilities (paper: 0.1).") double attentionDropout,
+        @Doc("Rows of the position table; 0 = the modality's token count (paper: 512).") int maxPositions,
+        @Doc("Rows of the token-type table (paper: 2).") int typeVocab,
+        @Doc("LayerNorm epsilon (BERT: 1e-12).") double layerNormEps) {
 
     public TokenEncoderConfig {
         Objects.requireNonNull(activation, "activation");

@@ -1,5 +1,7 @@
 package org.scale4j.fusion.config;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of the harmonizers ({@code model.harmonizer}).
  *
@@ -8,7 +10,10 @@ package org.scale4j.fusion.config;
  *     the released behaviour, where the zero-imputed modality's vector takes part like a present one
  * @param eps the cosine epsilon: {@code cos = x·y / sqrt(max(|x|²|y|², eps²))} (spec 2.6: 1e-8)
  */
-public record HarmonizerConfig(boolean maskMissing, double eps) {
+@Doc("Harmonizer parameters.")
+public record HarmonizerConfig(
+        @Doc("true: a modality missing for a sample leaves that sample's graph (weight 0, no softmax share); false: the released behaviour, zero-imputed modalities take part.") boolean maskMissing,
+        @Doc("Cosine epsilon: cos = x·y / sqrt(max(|x|²|y|², eps²)) (spec 2.6: 1e-8).") double eps) {
 
     public HarmonizerConfig {
         if (!(eps > 0)) {

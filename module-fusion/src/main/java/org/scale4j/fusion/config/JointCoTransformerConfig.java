@@ -1,5 +1,7 @@
 package org.scale4j.fusion.config;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of {@code joint-co-transformer} (spec 2.5).
  *
@@ -11,9 +13,15 @@ package org.scale4j.fusion.config;
  * @param attentionDropout dropout on attention probabilities (CLIP's attention: 0)
  * @param layerNormEps LayerNorm epsilon (PyTorch default 1e-5, as in CLIP)
  */
+@Doc("Joint co-transformer over the concatenated tokens of every modality.")
 public record JointCoTransformerConfig(
-        int layers, int heads, int mlp, int maxPositions, double dropout, double attentionDropout,
-        double layerNormEps) {
+        @Doc("Pre-LN blocks (paper: 6).") int layers,
+        @Doc("Attention heads; model.hidden must be divisible by it (paper: 8).") int heads,
+        @Doc("MLP inner size; 0 = 4 × model.hidden (paper: 3072).") int mlp,
+        @Doc("Rows of the learned position table; must cover the sum of all modalities' tokens (paper: 512).") int maxPositions,
+        @Doc("Dropout after adding the positions (paper: 0.1).") double dropout,
+        @Doc("Dropout on the attention probabilities (CLIP: 0).") double attentionDropout,
+        @Doc("LayerNorm epsilon (PyTorch default 1e-5, as CLIP).") double layerNormEps) {
 
     public JointCoTransformerConfig {
         if (layers < 0 || heads < 1 || mlp < 0 || maxPositions < 1) {

@@ -1,5 +1,7 @@
 package org.scale4j.objectives.config;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of {@code pairwise-infonce} (CLIP-style symmetric InfoNCE per modality pair).
  *
@@ -10,7 +12,12 @@ package org.scale4j.objectives.config;
  *     weight like SIMCL (default false: plain CLIP)
  * @param maskMissing as in {@link SimclConfig}
  */
-public record InfoNceConfig(double initTemperature, double maxScale, boolean pairWeighted, boolean maskMissing) {
+@Doc("Pairwise InfoNCE parameters.")
+public record InfoNceConfig(
+        @Doc("Initial temperature τ; the learned parameter is log(1/τ) (CLIP: 0.07).") double initTemperature,
+        @Doc("Clamp of the logit scale 1/τ (CLIP: 100).") double maxScale,
+        @Doc("Scale each pair's logits per sample by the harmonizer's pair weight, like SIMCL (false: plain CLIP).") boolean pairWeighted,
+        @Doc("true: samples missing a modality of the pair are left out of that pair; false: they take part.") boolean maskMissing) {
 
     public InfoNceConfig {
         if (!(initTemperature > 0)) {

@@ -1,5 +1,7 @@
 package org.scale4j.objectives.config;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of {@code mem} (masked entity modelling, whole key or value spans).
  *
@@ -9,7 +11,11 @@ package org.scale4j.objectives.config;
  *     multiplies the head output per sample before the loss (released, spec 2.8 and quirk Q4),
  *     {@code loss} multiplies each sample's loss terms, {@code none} ignores it
  */
-public record MemConfig(String modality, double maskRatio, String weighting) {
+@Doc("MEM parameters.")
+public record MemConfig(
+        @Doc("The modality to mask and predict (default table).") String modality,
+        @Doc("Probability that each table entry of a present sample is selected, in (0, 1) (spec 2.10: 0.15).") double maskRatio,
+        @Doc("How the fused modality weight w_b[m] (spec 2.6(b)) enters: output multiplies the head output per sample (released), loss multiplies each sample's loss, none ignores it.") String weighting) {
 
     public MemConfig {
         Checks.masked("mem", modality, maskRatio, weighting);

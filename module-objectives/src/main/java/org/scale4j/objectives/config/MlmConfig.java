@@ -1,5 +1,7 @@
 package org.scale4j.objectives.config;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of {@code mlm} (masked language modelling, BERT 80/10/10 token masking).
  *
@@ -9,7 +11,11 @@ package org.scale4j.objectives.config;
  *     multiplies the head output per sample before the loss (released, spec 2.8 and quirk Q4),
  *     {@code loss} multiplies each sample's loss terms, {@code none} ignores it
  */
-public record MlmConfig(String modality, double maskRatio, String weighting) {
+@Doc("MLM parameters.")
+public record MlmConfig(
+        @Doc("The modality to mask and predict (default text).") String modality,
+        @Doc("Probability that each token of a present sample is selected, in (0, 1) (spec 2.10: 0.15).") double maskRatio,
+        @Doc("How the fused modality weight w_b[m] (spec 2.6(b)) enters: output multiplies the head output per sample (released), loss multiplies each sample's loss, none ignores it.") String weighting) {
 
     public MlmConfig {
         Checks.masked("mlm", modality, maskRatio, weighting);

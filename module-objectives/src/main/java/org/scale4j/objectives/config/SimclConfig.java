@@ -1,5 +1,7 @@
 package org.scale4j.objectives.config;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * Configuration of {@code simcl} (spec 2.7).
  *
@@ -8,7 +10,10 @@ package org.scale4j.objectives.config;
  *     anchor nor a negative for that pair; false: the released behaviour, where zero-imputed
  *     modalities take part like present ones
  */
-public record SimclConfig(double temperature, boolean maskMissing) {
+@Doc("SIMCL parameters.")
+public record SimclConfig(
+        @Doc("NT-Xent temperature τ, > 0 (released: 0.07).") double temperature,
+        @Doc("true: a sample missing either modality of a pair is neither anchor nor negative for that pair; false: the released behaviour with zero-imputed modalities.") boolean maskMissing) {
 
     public SimclConfig {
         if (!(temperature > 0)) {

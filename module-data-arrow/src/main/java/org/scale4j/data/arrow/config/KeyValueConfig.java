@@ -2,6 +2,8 @@ package org.scale4j.data.arrow.config;
 
 import java.util.Objects;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * The {@code key-value} kind: a {@code list<struct<key, value>>} table as
  * {@code [CLS] k1 v1 k2 v2 ... [SEP]}, keys and values tokenized separately.
@@ -9,7 +11,10 @@ import java.util.Objects;
  * @param maxLen token positions per sample, [CLS] and [SEP] included (default 64, the paper's table)
  * @param tokenizer the tokenizer (default {@link TokenizerConfig#defaults()})
  */
-public record KeyValueConfig(int maxLen, TokenizerConfig tokenizer) {
+@Doc("A key/value table as [CLS] k1 v1 k2 v2 ... [SEP].")
+public record KeyValueConfig(
+        @Doc("Token positions per product, [CLS] and [SEP] included, ≥ 3 (paper table: 64); longer tables are cut.") int maxLen,
+        @Doc("The tokenizer: {type: built-vocab, ...} or {type: hf, path: tokenizer.json}.") TokenizerConfig tokenizer) {
 
     public KeyValueConfig {
         if (maxLen < 3) {

@@ -1,5 +1,7 @@
 package org.scale4j.data.arrow.config;
 
+import org.scale4j.api.config.Doc;
+
 /**
  * The tokenizer of a token modality ({@code data.modalities.<name>.tokenizer}).
  *
@@ -11,7 +13,13 @@ package org.scale4j.data.arrow.config;
  * @param vocabSize for {@code built-vocab}: the largest vocabulary, specials included (default 30000)
  * @param minFreq for {@code built-vocab}: the least count of a word to get its own id (default 1)
  */
-public record TokenizerConfig(String type, String path, String model, int vocabSize, int minFreq) {
+@Doc("The tokenizer of a token modality.")
+public record TokenizerConfig(
+        @Doc("built-vocab: scan the training split and write <dataset>/tokenizers/...tokenizer.json; hf: load path.") String type,
+        @Doc("For hf: a HuggingFace tokenizer.json, absolute or relative to the working or the dataset directory.") String path,
+        @Doc("For built-vocab: wordpiece or wordlevel.") String model,
+        @Doc("For built-vocab: the largest vocabulary, special tokens included, ≥ 16.") int vocabSize,
+        @Doc("For built-vocab: the least count of a word to get its own id, ≥ 1.") int minFreq) {
 
     public TokenizerConfig {
         type = type == null ? "built-vocab" : type;
