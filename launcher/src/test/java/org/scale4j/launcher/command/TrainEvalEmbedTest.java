@@ -88,6 +88,7 @@ class TrainEvalEmbedTest {
         Map<Long, Double> loss = new TreeMap<>();
         List<Long> histogramSteps = new ArrayList<>();
         List<Long> validationSteps = new ArrayList<>();
+        StringBuilder experiment = new StringBuilder();
         try (Stream<Path> files = Files.list(run)) {
             for (Path events : files.filter(p -> p.getFileName().toString().contains("tfevents")).toList()) {
                 for (TfEvent event : EventFileReader.read(events).events()) {
@@ -98,6 +99,8 @@ class TrainEvalEmbedTest {
                             histogramSteps.add(event.step());
                         } else if (value.tag().equals("val/loss/total")) {
                             validationSteps.add(event.step());
+                        } else if (value.tag().equals("_hparams_/experiment")) {
+                            experiment.append(new String(value.pluginContent(), StandardCharsets.UTF_8));
                         }
                     }
                 }
@@ -108,6 +111,8 @@ class TrainEvalEmbedTest {
         assertEquals(List.of(4L, 8L, 12L), histogramSteps);
         assertEquals(List.of(6L, 12L), validationSteps);
         assertTrue(Files.isRegularFile(run.resolve("projector_config.pbtxt")));
+        // The hparams experiment is written after the evaluation, so its metric columns include it.
+        assertTrue(experiment.toString().contains("eval/retrieval-coarse/all/dot/mAP@1"), "hparams experiment");
 
         EvalReport trained = EvalReport.fromJson(Files.readString(run.resolve("results.json"), StandardCharsets.UTF_8),
                 "results.json");

@@ -9,8 +9,7 @@ import org.scale4j.api.config.Min;
  *
  * @param enabled whether event files are written
  * @param every steps between scalar summaries
- * @param histogramsEvery steps between weight and gradient histograms; 0 disables them (the training loop
- *     of this build sends none yet)
+ * @param histogramsEvery steps between histograms of parameter and gradient norms; 0 disables them
  * @param failOnError whether a failing event writer stops the run (otherwise it is logged once
  *     and training goes on)
  */
@@ -18,8 +17,8 @@ import org.scale4j.api.config.Min;
 public record TensorboardSection(
         @Doc("Whether TensorBoard event files are written.") @Default("true") boolean enabled,
         @Doc("Steps between scalar summaries.") @Default("10") @Min(1) int every,
-        @Doc("Steps between weight and gradient histograms; 0 disables them. The training loop of this build sends "
-                + "none yet, so it has no effect.") @Default("100") @Min(0) int histogramsEvery,
+        @Doc("Steps between histograms of the parameter and gradient norms (norms/parameters, norms/gradients); "
+                + "0 disables them.") @Default("100") @Min(0) int histogramsEvery,
         @Doc("Whether an event-writer failure stops the run (otherwise it is logged once and training goes on).")
         @Default("false") boolean failOnError) {
 }

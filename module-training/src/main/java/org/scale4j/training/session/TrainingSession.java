@@ -210,12 +210,16 @@ public final class TrainingSession {
                 success = true;
                 console.println("training took " + seconds(trainStart));
             } finally {
-                long lastStep = store.list().isEmpty() ? start.step() : CheckpointStore.stepOf(store.list().get(
-                        store.list().size() - 1));
-                boolean ok = success;
-                listeners.forEach(l -> l.onTrainingEnd(lastStep, ok));
+                if (!success) {
+                    // A failed run ends its TensorBoard session now; a finished one after the
+                    // evaluation, so that the hparams experiment includes the eval metrics.
+                    long lastStep = lastCheckpointStep(store, start.step());
+                    listeners.forEach(l -> l.onTrainingEnd(lastStep, false));
+                }
             }
+            long endStep = lastCheckpointStep(store, start.step());
             if (outcome == Trainer.Outcome.INTERRUPTED) {
+                listeners.forEach(l -> l.onTrainingEnd(endStep, true));
                 closeAll(listeners);
                 console.println("stopped; the checkpoint is in " + run.checkpoints() + ". Continue with:");
                 console.println("  ./scale4j train <recipe> --resume " + run.path());
@@ -243,6 +247,7 @@ public final class TrainingSession {
                     console.println(comparison.renderTable(true));
                 }
             }
+            listeners.forEach(l -> l.onTrainingEnd(endStep, true));
             closeAll(listeners);
             console.println("done. TensorBoard: tensorboard --logdir " + out(recipe, options));
             console.println("  checkpoints: " + run.checkpoints());
@@ -251,6 +256,11 @@ public final class TrainingSession {
             }
             return new Result(run, outcome, trained, untrained);
         }
+    }
+
+    private static long lastCheckpointStep(CheckpointStore store, long fallback) {
+        var all = store.list();
+        return all.isEmpty() ? fallback : CheckpointStore.stepOf(all.get(all.size() - 1));
     }
 
     private static String seconds(long startNanos) {
