@@ -38,6 +38,7 @@ class ProcessFaultTest {
     @TempDir static Path work;
 
     private Map<String, byte[]> referenceState;
+    private SortedMap<Long, Double> referenceLosses;
     private SortedMap<Long, String> referenceSchedule;
 
     private List<String> train(String name, String... extra) {
@@ -59,6 +60,28 @@ class ProcessFaultTest {
         Map<String, byte[]> entries = new TreeMap<>(CheckpointReader.readAll(checkpoint));
         entries.keySet().removeIf(k -> !k.equals("parameters") && !k.startsWith("state/"));
         return entries;
+    }
+
+    /**
+     * {@code loss/total} per step from the run's event files, oldest file first, so that steps a
+     * resumed process re-did after a kill take the value the resumed process logged.
+     */
+    private static SortedMap<Long, Double> losses(Path run) throws IOException {
+        SortedMap<Long, Double> losses = new TreeMap<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(run)) {
+            files = list.filter(p -> p.getFileName().toString().contains("tfevents")).sorted().toList();
+        }
+        for (Path file : files) {
+            for (var event : org.scale4j.tensorboard.reader.EventFileReader.read(file).events()) {
+                for (var value : event.values()) {
+                    if (value.tag().equals("loss/total")) {
+                        losses.put(event.step(), value.scalar());
+                    }
+                }
+            }
+        }
+        return losses;
     }
 
     private static final java.util.regex.Pattern STEP_LINE =
@@ -101,7 +124,26 @@ class ProcessFaultTest {
     private void assertResumedLikeReference(String name, String context) throws IOException {
         Path run = runDir(name);
         CheckpointReader.verify(checkpoint(run, STEPS));
-        assertEquals(referenceState.keySet(), state(checkpoint(run, STEPS)).keySet(), context);
+        Map<String, byte[]> resumedState = state(checkpoint(run, STEPS));
+        assertEquals(referenceState.keySet(), resumedState.keySet(), context);
+        // Bitwise: the final parameters and optimizer moments equal the uninterrupted run's.
+        for (Map.Entry<String, byte[]> e : referenceState.entrySet()) {
+            assertTrue(java.util.Arrays.equals(e.getValue(), resumedState.get(e.getKey())),
+                    context + ": checkpoint entry " + e.getKey() + " differs from the uninterrupted run");
+        }
+        // And the loss curve at full float precision: every loss either process logged equals the
+        // uninterrupted run's (a killed process may not have flushed its last events), and the
+        // resumed process logged every step up to the end.
+        SortedMap<Long, Double> logged = losses(run);
+        assertTrue(logged.containsKey((long) STEPS), context + ": logged " + logged.keySet());
+        for (Map.Entry<Long, Double> e : logged.entrySet()) {
+            assertEquals(referenceLosses.get(e.getKey()), e.getValue(), context + ": loss/total of step " + e.getKey());
+        }
+        long firstResumed = logged.lastKey();
+        while (logged.containsKey(firstResumed - 1)) {
+            firstResumed--;
+        }
+        assertEquals(referenceLosses.tailMap(firstResumed), logged.tailMap(firstResumed), context + ": resumed curve");
         SortedMap<Long, String> resumed = schedule(run);
         assertEquals(referenceSchedule.keySet(), resumed.keySet(), context + ": logged steps");
         for (Map.Entry<Long, String> e : resumed.entrySet()) {
@@ -117,6 +159,7 @@ class ProcessFaultTest {
         ScaleProcess.Finished reference = ScaleProcess.run(work, train("reference"));
         assertEquals(0, reference.status(), reference.output());
         referenceState = state(checkpoint(runDir("reference"), STEPS));
+        referenceLosses = losses(runDir("reference"));
         referenceSchedule = schedule(runDir("reference"));
         assertEquals(STEPS, referenceSchedule.size(), "one line per step");
     }
