@@ -66,6 +66,9 @@ public final class TrainingSession {
     public record Result(RunDirectory run, Trainer.Outcome outcome, EvalReport trained, EvalReport untrained) {
     }
 
+    /** The run sub-directory that holds the untrained model's {@code results.json} and {@code results.md}. */
+    public static final String UNTRAINED_DIR = "untrained";
+
     private TrainingSession() {
     }
 
@@ -194,8 +197,14 @@ public final class TrainingSession {
                     console.println(trained.renderTable(true));
                 } else {
                     var comparison = EvalReport.compare(List.of(untrained, trained));
-                    AtomicFiles.writeString(run.path().resolve("comparison.md"), comparison.renderMarkdown(true));
+                    EvaluationVerdict verdict = EvaluationVerdict.of(untrained, trained);
+                    // the baseline as a results directory of its own, for `scale4j eval --compare`
+                    Path baseline = Files.createDirectories(run.path().resolve(UNTRAINED_DIR));
+                    untrained.writeTo(baseline);
+                    AtomicFiles.writeString(run.path().resolve("comparison.md"),
+                            comparison.renderMarkdown(true) + "\n" + verdict.renderMarkdown());
                     console.println(comparison.renderTable(true));
+                    console.println(verdict.render());
                 }
             }
             closeAll(listeners);
