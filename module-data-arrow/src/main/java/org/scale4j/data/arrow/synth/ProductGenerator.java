@@ -25,9 +25,11 @@ final class ProductGenerator {
     static final int NUISANCE_DIMS = 8;
     /**
      * Scale of the nuisance next to the latent signal (whose entries have a variance near 1.9). At
-     * 2.0 it dominates distances between raw (or randomly projected) features, so nearest
-     * neighbours of one modality alone find the category only about half the time; what the
-     * modalities share is the latent, so aligning them (SIMCL) learns to discard the nuisance.
+     * 2.0 it dominates distances between raw (or randomly projected) features, so an untrained
+     * model's nearest neighbours often miss the category; what the modalities share is the
+     * latent, so aligning them (SIMCL) learns to discard the nuisance. The nuisance draws come
+     * from the listing's stream, so they also change the titles, tables and splits drawn after
+     * them (same seed, same bytes still holds).
      */
     static final double NUISANCE_SCALE = 2.0;
 
