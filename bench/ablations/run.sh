@@ -72,7 +72,7 @@ STEPS_TEXT="${STEPS:-300, as the recipes say}"
 {
   echo "# Ablations on the synthetic tiny data"
   echo
-  echo "Produced by \`${STEPS:+STEPS=$STEPS }bench/ablations/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
+  echo "Produced by \`${STEPS:+STEPS=$STEPS }${ONLY:+ONLY=\"$ONLY\" }PARALLEL=$PARALLEL bench/ablations/run.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $TOTAL s in all, $PARALLEL run(s) at a time; steps per run:"
   echo "$STEPS_TEXT. Columns, in order: the untrained five-modality model, then"
   echo "$(printf '`%s` ' "${RECIPES[@]}")(recipes/ablations/). Rates x100; test split of"
