@@ -60,7 +60,7 @@ class MaskingTest {
         Vocabulary v = dataset.modalities().stream().filter(m -> m.name().equals("text")).findFirst().orElseThrow()
                 .vocab();
         long[] counts = new long[4]; // candidates, selected, [MASK], unchanged
-        forEachBatch(3, b -> {
+        forEachBatch(4, b -> { // 4 epochs of masks: over 20,000 candidate tokens for the ratio checks
             ModalityBatch text = b.modality("text");
             long[] ids = text.input(TensorKeys.IDS).toLongArray();
             long[] labels = text.target(TensorKeys.LABELS).toLongArray();

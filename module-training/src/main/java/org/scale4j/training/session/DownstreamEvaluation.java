@@ -30,7 +30,7 @@ import org.scale4j.training.eval.retrieval.RetrievalSet;
  * <p>Task names in the report: {@code retrieval-coarse/<combination>/<similarity>},
  * {@code retrieval-fine/<combination>/<similarity>}, {@code classification/<combination>},
  * {@code clustering/<combination>}. A combination is a plain sum of fused summaries
- * ({@code image+text}); {@code all} is every modality.
+ * ({@code image+text}); {@code all} is every modality (for a single-modality run, its only one).
  */
 public final class DownstreamEvaluation {
 
@@ -100,8 +100,12 @@ public final class DownstreamEvaluation {
         return subsets;
     }
 
+    /**
+     * {@code all} for the combination of every modality, so runs over different modality sets
+     * compare on one row; a single-modality run's only combination is {@code all} too.
+     */
     static String displayName(String combination, Collection<String> modalities) {
-        return modalities.size() > 1 && combination.equals(EmbeddingCombinations.name(modalities)) ? "all" : combination;
+        return combination.equals(EmbeddingCombinations.name(modalities)) ? "all" : combination;
     }
 
     private static void retrieval(EvalReport.Builder report, String task, FeatureMatrix features, String[] ids,

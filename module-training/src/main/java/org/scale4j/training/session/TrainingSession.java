@@ -70,6 +70,9 @@ public final class TrainingSession {
     /** Products sent to the TensorBoard projector after training. */
     private static final int PROJECTOR_POINTS = 1000;
 
+    /** The run sub-directory that holds the untrained model's {@code results.json} and {@code results.md}. */
+    public static final String UNTRAINED_DIR = "untrained";
+
     private TrainingSession() {
     }
 
@@ -243,8 +246,14 @@ public final class TrainingSession {
                     console.println(trained.renderTable(true));
                 } else {
                     var comparison = EvalReport.compare(List.of(untrained, trained));
-                    AtomicFiles.writeString(run.path().resolve("comparison.md"), comparison.renderMarkdown(true));
+                    EvaluationVerdict verdict = EvaluationVerdict.of(untrained, trained);
+                    // the baseline as a results directory of its own, for `scale4j eval --compare`
+                    Path baseline = Files.createDirectories(run.path().resolve(UNTRAINED_DIR));
+                    untrained.writeTo(baseline);
+                    AtomicFiles.writeString(run.path().resolve("comparison.md"),
+                            comparison.renderMarkdown(true) + "\n" + verdict.renderMarkdown());
                     console.println(comparison.renderTable(true));
+                    console.println(verdict.render());
                 }
             }
             listeners.forEach(l -> l.onTrainingEnd(endStep, true));

@@ -9,14 +9,29 @@ import org.scale4j.data.arrow.tools.SyntheticPreset;
  * Draws products: a product group gets a leaf category from the long-tailed popularity and a
  * latent vector near its category's; each listing of the group perturbs that latent, and every
  * modality is a noisy view of part of it (each feature modality sees 10 of the 16 latent
- * dimensions through its own random projection), so the modalities share structure but none
- * tells everything. Titles mix category words, attribute words read off the latent, and filler;
+ * dimensions through its own random projection, plus a larger nuisance of its own), so the
+ * modalities share structure but none tells everything, and a single modality's raw features
+ * are a poor guide to the category. Titles mix category words, attribute words read off the latent, and filler;
  * some are noisy or describe another product.
  */
 final class ProductGenerator {
 
     static final String[] MODALITIES = {"audio", "image", "table", "text", "video"};
     private static final int VIEW = 10;
+    /**
+     * Dims of each feature modality's own nuisance ("style": background, lighting, recording
+     * conditions), drawn afresh per listing and per modality, so no other modality shares it.
+     */
+    static final int NUISANCE_DIMS = 8;
+    /**
+     * Scale of the nuisance next to the latent signal (whose entries have a variance near 1.9). At
+     * 2.0 it dominates distances between raw (or randomly projected) features, so an untrained
+     * model's nearest neighbours often miss the category; what the modalities share is the
+     * latent, so aligning them (SIMCL) learns to discard the nuisance. The nuisance draws come
+     * from the listing's stream, so they also change the titles, tables and splits drawn after
+     * them (same seed, same bytes still holds).
+     */
+    static final double NUISANCE_SCALE = 2.0;
 
     private final SyntheticPreset preset;
     private final Catalog catalog;
@@ -24,6 +39,9 @@ final class ProductGenerator {
     private final float[][] imageProj;
     private final float[][] videoProj;
     private final float[][] audioProj;
+    private final float[][] imageNuisance;
+    private final float[][] videoNuisance;
+    private final float[][] audioNuisance;
     private final boolean[] textView;
 
     ProductGenerator(SyntheticPreset preset, Catalog catalog, long seed) {
@@ -35,6 +53,31 @@ final class ProductGenerator {
         videoProj = projection(rng, preset.videoDim());
         audioProj = projection(rng, preset.audioDim());
         textView = view(rng);
+        imageNuisance = nuisanceProjection(rng, preset.imageDim());
+        videoNuisance = nuisanceProjection(rng, preset.videoDim());
+        audioNuisance = nuisanceProjection(rng, preset.audioDim());
+    }
+
+    /** A map from a modality's own nuisance to its features: {@code [dim][NUISANCE_DIMS]}. */
+    private static float[][] nuisanceProjection(Rng rng, int dim) {
+        float[][] p = new float[dim][NUISANCE_DIMS];
+        double scale = NUISANCE_SCALE / StrictMath.sqrt(NUISANCE_DIMS);
+        for (int i = 0; i < dim; i++) {
+            for (int d = 0; d < NUISANCE_DIMS; d++) {
+                p[i][d] = (float) (rng.gaussian() * scale);
+            }
+        }
+        return p;
+    }
+
+    /** The listing's view of the latent in one modality plus that modality's own nuisance. */
+    private static float[] base(Rng rng, float[][] signal, float[][] nuisance, double[] x) {
+        float[] out = project(signal, x);
+        float[] style = project(nuisance, Catalog.gaussian(rng, NUISANCE_DIMS, 1.0));
+        for (int i = 0; i < out.length; i++) {
+            out[i] += style[i];
+        }
+        return out;
     }
 
     /** A latent-to-feature map that reads only {@code VIEW} latent dims: {@code [dim][LATENT]}. */
@@ -83,7 +126,7 @@ final class ProductGenerator {
             n = Math.max(n, Math.min(preset.imageRegions(), 3));
             image = new float[n][];
             boxes = new float[n][];
-            float[] base = project(imageProj, x);
+            float[] base = base(rng, imageProj, imageNuisance, x);
             for (int r = 0; r < n; r++) {
                 boolean background = rng.chance(0.25);
                 float gain = background ? 0f : (float) (0.6 + 0.8 * rng.nextDouble());
@@ -95,7 +138,7 @@ final class ProductGenerator {
         if (keep[4]) {
             int n = Math.max(1, preset.videoFrames() / 2 + rng.nextInt(preset.videoFrames() / 2 + 1));
             video = new float[n][];
-            float[] base = project(videoProj, x);
+            float[] base = base(rng, videoProj, videoNuisance, x);
             for (int f = 0; f < n; f++) {
                 float gain = (float) (0.8 + 0.4 * StrictMath.sin(0.7 * f + rng.nextDouble()));
                 video[f] = noisy(rng, base, gain, 0.8f);
@@ -104,7 +147,7 @@ final class ProductGenerator {
         float[][] audio = null;
         if (keep[0]) {
             audio = new float[preset.audioRows()][];
-            float[] base = project(audioProj, x);
+            float[] base = base(rng, audioProj, audioNuisance, x);
             for (int r = 0; r < audio.length; r++) {
                 float gain = (float) (0.5 + (r % 7) / 7.0);
                 audio[r] = noisy(rng, base, gain, 1.0f);
