@@ -78,6 +78,9 @@ class ArrowFuzzTest {
     /** Writes a little-endian int32 (Arrow's lengths, offsets and counts) at a 4-aligned position. */
     record Poke(int at, int value) implements Mutation {
         public byte[] apply(byte[] b) {
+            if (b.length < 4) {
+                return b; // a file cut below one int32 has nothing to poke
+            }
             byte[] out = b.clone();
             int p = Math.max(0, Math.min(out.length - 4, (at % out.length) & ~3));
             ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(p, value);
@@ -143,7 +146,8 @@ class ArrowFuzzTest {
         return one.list().ofMinSize(1).ofMaxSize(3);
     }
 
-    @Property
+    // A fixed seed keeps CI reproducible; bench/reliability/fuzz.sh runs far more tries from it.
+    @Property(seed = "20261121")
     void anyMutationOpensOrFailsWithADataException(@ForAll("mutations") List<Mutation> mutations) throws IOException {
         byte[] bytes = shard;
         for (Mutation m : mutations) {
