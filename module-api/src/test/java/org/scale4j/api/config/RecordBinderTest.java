@@ -62,13 +62,13 @@ class RecordBinderTest {
     static final class Uniform implements HarmonizerProvider<NoConfig> {
         @Override public String name() { return "uniform"; }
         @Override public Class<NoConfig> configType() { return NoConfig.class; }
-        @Override public Harmonizer create(NoConfig config) { throw new UnsupportedOperationException(); }
+        @Override public Harmonizer create(NoConfig config) { throw new AssertionError("binding tests never create plugins"); }
     }
 
     static final class Contrastive implements ObjectiveProvider<TempConfig> {
         @Override public String name() { return "simcl"; }
         @Override public Class<TempConfig> configType() { return TempConfig.class; }
-        @Override public Objective create(ObjectiveContext context, TempConfig config) { throw new UnsupportedOperationException(); }
+        @Override public Objective create(ObjectiveContext context, TempConfig config) { throw new AssertionError("binding tests never create plugins"); }
     }
 
     private static final Uniform UNIFORM = new Uniform();
