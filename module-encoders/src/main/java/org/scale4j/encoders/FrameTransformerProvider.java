@@ -5,7 +5,6 @@ import org.scale4j.api.modality.ModalitySpec;
 import org.scale4j.api.model.EncoderProvider;
 import org.scale4j.api.model.ModalityEncoder;
 import org.scale4j.api.model.ModelDims;
-import org.scale4j.api.nn.Initialization;
 import org.scale4j.encoders.config.FeatureEncoderConfig;
 
 /**
@@ -53,11 +52,8 @@ public final class FrameTransformerProvider implements EncoderProvider<FeatureEn
 
     private ModalityEncoder build(ModalitySpec modality, ModelDims dims, FeatureEncoderConfig config,
             org.scale4j.api.nn.TransformerStack shared) {
-        LayerSpecs.requireKind(name(), KINDS, modality);
-        FeatureChecks.requireFeatures(modality);
-        var layerSpec = LayerSpecs.of(modality, dims, config.heads(), config.ffn(), config.activation(),
-                config.norm(), config.dropout(), config.attentionDropout(), config.layerNormEps());
-        return Initialization.bert(new FrameEncoder(modality, layerSpec, config.layers(),
-                LayerSpecs.positions(config.maxPositions(), modality), shared), dims.initStd());
+        return FeatureEncoders.build(name(), KINDS, modality, dims, config, shared,
+                (layerSpec, stack) -> new FrameEncoder(modality, layerSpec, config.layers(),
+                        LayerSpecs.positions(config.maxPositions(), modality), stack));
     }
 }
