@@ -72,39 +72,53 @@ public final class LoaderBench {
             List<MaskingRequest> masks = List.of(new MaskingRequest("text", "token", 0.15, 0),
                     new MaskingRequest("table", "entity", 0.15, 0), new MaskingRequest("image", "zero", 0.15, 0.1),
                     new MaskingRequest("video", "zero", 0.15, 0), new MaskingRequest("audio", "zero", 0.15, 0));
-            BatchOptions options = new BatchOptions(batch, true, 1, masks, true, true, 0);
             long featureBytes = 0;
-            long done = 0;
-            try (BatchStream s = ds.stream("train", options, DataPosition.START)) {
-                for (int i = 0; i < 5; i++) { // warm-up
-                    s.next(nd).close();
-                }
-                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-                long cpuStart = threads.getCurrentThreadCpuTime();
-                long start = System.nanoTime();
-                while (done < samples) {
-                    try (Batch b = s.next(nd)) {
-                        done += b.size();
-                        featureBytes += realBytes(b, preset);
-                    }
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-                double mb = featureBytes / 1e6;
-                System.out.printf(Locale.ROOT, "loader  %s: %.2f s of loader-thread CPU = %.0f samples/s, %.0f MB/s per"
-                        + " busy core (wall clock below counts time other processes took the core)%n", presetName, cpu,
-                        done / cpu, mb / cpu);
-                System.out.printf(Locale.ROOT, "loader  %s: %d samples in %.2f s = %.0f samples/s, %.0f MB/s of"
-                        + " feature data (%.3f MB/sample)%n", presetName, done, seconds, done / seconds, mb / seconds,
-                        mb / done);
-                System.out.println("after loading: " + rss());
-                double copy = copyBandwidth(dir, featureBytes);
-                System.out.printf(Locale.ROOT, "memcopy %s: %.0f MB/s (mapped shard -> direct buffer); loader ="
-                        + " %.0f%% of it%n", presetName, copy, 100 * (mb / seconds) / copy);
-            }
+            double masked = time(ds, new BatchOptions(batch, true, 1, masks, true, true, 0), samples, nd, preset,
+                    "training masks");
+            System.out.println("after loading: " + rss());
+            double plain = time(ds, new BatchOptions(batch, true, 1, List.of(), true, true, 0), samples, nd, preset,
+                    "no masks");
+            featureBytes = lastBytes;
+            double copy = copyBandwidth(dir, featureBytes);
+            System.out.printf(Locale.ROOT, "memcopy %s: %.0f MB/s (mapped shard -> direct buffer); loader = %.0f%% of it"
+                    + " with training masks, %.0f%% without%n", presetName, copy, 100 * masked / copy, 100 * plain / copy);
         }
         System.out.println("after memcopy: " + rss());
 
+    }
+
+    private static long lastBytes;
+
+    /** Times {@code samples} samples of batches on this thread; prints samples/s and MB/s; returns wall-clock MB/s. */
+    private static double time(Dataset ds, BatchOptions options, long samples, NDManager nd, SyntheticPreset preset,
+            String label) {
+        long featureBytes = 0;
+        long done = 0;
+        try (BatchStream s = ds.stream("train", options, DataPosition.START)) {
+            for (int i = 0; i < 5; i++) { // warm-up
+                s.next(nd).close();
+            }
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            while (done < samples) {
+                try (Batch b = s.next(nd)) {
+                    done += b.size();
+                    featureBytes += realBytes(b, preset);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            double mb = featureBytes / 1e6;
+            System.out.printf(Locale.ROOT, "loader  %s, %s: %.2f s of loader-thread CPU = %.0f samples/s, %.0f MB/s per"
+                    + " busy core (wall clock below counts time other processes took the core)%n", preset.name(), label,
+                    cpu, done / cpu, mb / cpu);
+            System.out.printf(Locale.ROOT, "loader  %s, %s: %d samples in %.2f s = %.0f samples/s, %.0f MB/s of"
+                    + " feature data (%.3f MB/sample)%n", preset.name(), label, done, seconds, done / seconds,
+                    mb / seconds, mb / done);
+            lastBytes = featureBytes;
+            return mb / seconds;
+        }
     }
 
     /** The bytes the batch's real feature rows occupy in the shards. */

@@ -47,6 +47,7 @@ class FixturesTest {
             assertArrayEquals(new float[] {10.2f, 11.2f, 12.2f, 13.2f}, slice(row2, 0, 4), 1e-5f);
             assertArrayEquals(new float[] {0.2f, 1.2f, 2.2f, 3.2f}, slice(row2, 4, 8), 1e-5f);
             assertArrayEquals(new float[] {20.2f, 21.2f, 22.2f, 23.2f}, slice(row2, 12, 16), 1e-5f);
+            assertArrayEquals(new float[row2.length - 16], slice(row2, 16, row2.length), "padding rows are zero");
             assertArrayEquals(new float[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0},
                     b.modality("image").mask().get("2").toFloatArray());
             assertArrayEquals(new float[] {0, 0, 1, 1, 1, 0.1f, 0.2f, 0.6f, 0.7f, 0.25f},
@@ -54,6 +55,9 @@ class FixturesTest {
             // float16 video of row 2: frames [2,2,2] and [2.5,2.5,2.5], mean 2.25 first
             float[] video = b.modality("video").input(TensorKeys.FEATS).get("2").toFloatArray();
             assertArrayEquals(new float[] {2.25f, 2.25f, 2.25f, 2, 2, 2, 2.5f, 2.5f, 2.5f}, slice(video, 0, 9), 0f);
+            assertArrayEquals(new float[video.length - 9], slice(video, 9, video.length), "padding frames are zero");
+            assertArrayEquals(new float[video.length], b.modality("video").input(TensorKeys.FEATS).get("1")
+                    .toFloatArray(), "row 1 has no video: all zeros");
             // text: [CLS] red running shoe model 0 [SEP]
             long[] text = b.modality("text").input(TensorKeys.IDS).get("0").toLongArray();
             assertEquals(1, text[0]);

@@ -185,12 +185,16 @@ class MaskingTest {
         int d = (int) m.input(TensorKeys.FEATS).getShape().get(2);
         for (int i = 0; i < b; i++) {
             assertEquals(0f, selected[i * t], "the global token is never masked");
+            assertZeroRow(target, i * t, d, "the target's global token is zero");
             double[] mean = new double[d];
             int real = 0;
             for (int p = 1; p < t; p++) {
                 int at = i * t + p;
                 if (mask[at] == 0f) {
                     assertEquals(0f, selected[at], "padding and absent rows are never masked");
+                    // the collator writes tensors in place in reused memory: padding must be written as zeros
+                    assertZeroRow(feats, at, d, "padding input row");
+                    assertZeroRow(target, at, d, "padding target row");
                     continue;
                 }
                 real++;
@@ -218,11 +222,20 @@ class MaskingTest {
             if (present[i] == 0f) {
                 assertEquals(0, real);
                 assertEquals(0f, mask[i * t]);
+                assertZeroRow(feats, i * t, d, "an absent sample's global token");
             } else {
                 assertEquals(1f, mask[i * t]);
                 for (int k = 0; k < d; k++) {
                     assertEquals(mean[k] / real, feats[i * t * d + k], 1e-4, "global token = mean of masked rows");
                 }
+            }
+        }
+    }
+
+    private static void assertZeroRow(float[] values, int row, int d, String what) {
+        for (int k = 0; k < d; k++) {
+            if (values[row * d + k] != 0f) {
+                throw new AssertionError(what + ": element " + k + " of row " + row + " is " + values[row * d + k]);
             }
         }
     }

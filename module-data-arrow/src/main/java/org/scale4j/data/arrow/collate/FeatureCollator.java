@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +36,11 @@ import org.scale4j.data.arrow.dataset.ArrowRow;
  * it (MRM keeps 10%). Targets: {@code target [B,T,D]}, the unmasked rows (position 0 zero), and
  * {@code masked [B,T]}, 1 at every selected row.
  *
- * <p>Feature bytes are copied once from the shard into the direct buffer the target (or, without
- * masking, the input) tensor wraps; each sample's rows are then, while still in cache, copied into
- * the input with the selected rows left zero, and summed for the mean token. This runs on the
- * loader thread in Java, not as tensor ops, so it never competes with the model's intra-op threads.
+ * <p>Feature bytes are copied once from the shard into the memory of the target (or, without
+ * masking, the input) tensor ({@link HostTensors}); each sample's rows are then, while still in
+ * cache, copied into the input with the selected rows left zero, and summed for the mean token.
+ * Only padding and masked rows are zero-filled. This runs on the loader thread in Java, not as
+ * tensor ops, so it never competes with the model's intra-op threads.
  */
 public final class FeatureCollator implements ModalityCollator {
 
@@ -133,12 +133,16 @@ public final class FeatureCollator implements ModalityCollator {
         }
         int b = rows.size();
         int t = maxLen + 1;
-        ByteBuffer raw = ByteBuffer.allocateDirect(b * t * dim * Float.BYTES).order(ByteOrder.nativeOrder());
-        // With masking the input is a second buffer: the target keeps the unmasked rows.
-        ByteBuffer feats = masking == null ? raw
-                : ByteBuffer.allocateDirect(raw.capacity()).order(ByteOrder.nativeOrder());
-        FloatBuffer in = raw.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
-        FloatBuffer out = feats.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        Shape shape = new Shape(b, t, dim);
+        // Rows land once in `raw` (the target, or without masking the input itself); with masking the
+        // input is a second tensor into which each sample's kept rows are copied while still in cache.
+        HostTensors.Writable raw = HostTensors.empty(manager, shape);
+        HostTensors.Writable feats = masking == null ? raw : HostTensors.empty(manager, shape);
+        ByteBuffer in = raw.bytes();
+        ByteBuffer out = feats.bytes();
+        FloatBuffer inFloats = raw.floats();
+        FloatBuffer outFloats = feats.floats();
+        int rowBytes = dim * Float.BYTES;
         float[] mask = new float[b * t];
         float[] present = new float[b];
         float[] selected = masking == null ? null : new float[b * t];
@@ -147,15 +151,23 @@ public final class FeatureCollator implements ModalityCollator {
         float[] chunk = new float[Math.min(dim, CHUNK)];
         for (int i = 0; i < b; i++) {
             RowView row = rows.get(i);
-            raw.position(((i * t) + 1) * dim * Float.BYTES);
-            int n = row.copyFloatRows(context.column(), maxLen, raw);
+            int sampleAt = i * t * rowBytes;
+            in.position(sampleAt + rowBytes);
+            int n = row.copyFloatRows(context.column(), maxLen, in);
+            // The tensors are uninitialised: zero the padding rows (and, for a missing sample, the mean token).
+            Zeros.fill(in, sampleAt + (n + 1) * rowBytes, (t - 1 - n) * rowBytes);
+            if (raw != feats) {
+                Zeros.fill(in, sampleAt, rowBytes); // the target's position 0 is zero
+                Zeros.fill(out, sampleAt + (n + 1) * rowBytes, (t - 1 - n) * rowBytes);
+            }
             if (n == 0) {
-                continue; // null or empty: missing
+                Zeros.fill(out, sampleAt, rowBytes); // null or empty: a missing modality, all zeros
+                continue;
             }
             present[i] = 1f;
             java.util.Arrays.fill(mask, i * t, i * t + n + 1, 1f);
-            // While the sample's rows are hot in cache: mask them into the input and sum them for
-            // the global token (the mean of the rows after masking, as in the released code).
+            // Mask the rows into the input and sum the kept ones for the global token (the mean of
+            // the rows after masking, as in the released code).
             java.util.Arrays.fill(sum, 0f);
             for (int r = 1; r <= n; r++) {
                 int at = (i * t + r) * dim;
@@ -165,13 +177,14 @@ public final class FeatureCollator implements ModalityCollator {
                     zeroed = rng.nextDouble() >= masking.keepRatio();
                 }
                 if (zeroed) {
-                    continue; // the input row stays zero and adds nothing to the mean
+                    Zeros.fill(out, at * Float.BYTES, rowBytes);
+                    continue; // the input row is zero and adds nothing to the mean
                 }
                 for (int from = 0; from < dim; from += chunk.length) {
                     int len = Math.min(chunk.length, dim - from);
-                    in.get(at + from, chunk, 0, len);
-                    if (masking != null) {
-                        out.put(at + from, chunk, 0, len);
+                    inFloats.get(at + from, chunk, 0, len);
+                    if (raw != feats) {
+                        outFloats.put(at + from, chunk, 0, len);
                     }
                     for (int k = 0; k < len; k++) {
                         sum[from + k] += chunk[k];
@@ -182,7 +195,7 @@ public final class FeatureCollator implements ModalityCollator {
             for (int k = 0; k < dim; k++) {
                 sum[k] *= inv;
             }
-            out.put(i * t * dim, sum);
+            outFloats.put(i * t * dim, sum);
             if (box != null) {
                 int at = i * t * BOX;
                 box[at + 2] = 1f;
@@ -194,18 +207,17 @@ public final class FeatureCollator implements ModalityCollator {
                 }
             }
         }
-        Shape shape = new Shape(b, t, dim);
         Map<String, NDArray> targets = new TreeMap<>();
         if (masking != null) {
-            targets.put(TensorKeys.TARGET, manager.create(raw.clear(), shape, DataType.FLOAT32));
-            targets.put(TensorKeys.MASKED, manager.create(selected, new Shape(b, t)));
+            targets.put(TensorKeys.TARGET, raw.finish());
+            targets.put(TensorKeys.MASKED, HostTensors.of(manager, selected, new Shape(b, t)));
         }
         Map<String, NDArray> inputs = new TreeMap<>();
-        inputs.put(TensorKeys.FEATS, manager.create(feats.clear(), shape, DataType.FLOAT32));
+        inputs.put(TensorKeys.FEATS, feats.finish());
         if (box != null) {
-            inputs.put(TensorKeys.BOXES, manager.create(box, new Shape(b, t, BOX)));
+            inputs.put(TensorKeys.BOXES, HostTensors.of(manager, box, new Shape(b, t, BOX)));
         }
-        return new ModalityBatch(spec.name(), manager.create(present), manager.create(mask, new Shape(b, t)), inputs,
-                targets);
+        return new ModalityBatch(spec.name(), HostTensors.of(manager, present, new Shape(b)),
+                HostTensors.of(manager, mask, new Shape(b, t)), inputs, targets);
     }
 }

@@ -36,12 +36,13 @@ final class TokenTensors {
     ModalityBatch toBatch(String modality, NDManager manager) {
         Shape shape = new Shape(batch, tokens);
         Map<String, NDArray> inputs = new TreeMap<>();
-        inputs.put(TensorKeys.IDS, manager.create(ids, shape));
-        inputs.put(TensorKeys.TYPES, manager.create(types, shape));
+        inputs.put(TensorKeys.IDS, HostTensors.of(manager, ids, shape));
+        inputs.put(TensorKeys.TYPES, HostTensors.of(manager, types, shape));
         Map<String, NDArray> targets = new TreeMap<>();
         if (labels != null) {
-            targets.put(TensorKeys.LABELS, manager.create(labels, shape));
+            targets.put(TensorKeys.LABELS, HostTensors.of(manager, labels, shape));
         }
-        return new ModalityBatch(modality, manager.create(present), manager.create(mask, shape), inputs, targets);
+        return new ModalityBatch(modality, HostTensors.of(manager, present, new Shape(batch)),
+                HostTensors.of(manager, mask, shape), inputs, targets);
     }
 }

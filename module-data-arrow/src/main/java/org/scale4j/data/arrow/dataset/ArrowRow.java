@@ -164,9 +164,7 @@ public final class ArrowRow implements RowView {
             half.clear().limit(bytes);
             read(f2.getDataBuffer(), first * 2, half);
             half.flip();
-            for (long i = 0; i < count; i++) {
-                dst.putFloat(Float16.toFloat(half.getShort()));
-            }
+            HalfFloats.widen(half, dst, count);
         } else if (values instanceof Float4Vector f4) {
             for (long i = 0; i < count; i++) {
                 dst.putFloat(f4.get((int) (first + i)));

@@ -1,0 +1,89 @@
+package org.scale4j.data.arrow.collate;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+
+/**
+ * Batch tensors that collation writes in place, in PyTorch's own memory.
+ *
+ * <p>Why: {@code NDManager.create(float[])} and {@code create(ByteBuffer)} go through
+ * {@code ByteBuffer.allocateDirect}, which zeroes the memory, counts it against
+ * {@code -XX:MaxDirectMemorySize} and is only freed by the garbage collector; at the paper's
+ * feature sizes (tens of MB a batch) that cost more than the collation itself and forced full
+ * GCs. A tensor from {@link #empty} is allocated by libtorch (whose allocator reuses the previous
+ * batch's freed blocks), freed when its manager closes, and filled through a direct view of its
+ * memory, so every byte is written exactly once. The view is uninitialised: callers write every
+ * element, padding included.
+ *
+ * <p>On a manager of another device (a GPU) the tensor is built in a host buffer and copied over
+ * once, as {@code NDManager.create} does.
+ */
+final class HostTensors {
+
+    private HostTensors() {
+    }
+
+    /** A float32 tensor and a writable view of its elements in native byte order. */
+    record Writable(NDArray array, ByteBuffer bytes, NDManager manager, Shape shape) {
+
+        /** The finished tensor: the array itself on the CPU, a device copy elsewhere. */
+        NDArray finish() {
+            if (array != null) {
+                return array;
+            }
+            return manager.create(bytes.clear(), shape, DataType.FLOAT32);
+        }
+
+        FloatBuffer floats() {
+            return bytes.duplicate().order(ByteOrder.nativeOrder()).clear().asFloatBuffer();
+        }
+    }
+
+    /** An uninitialised float32 tensor of {@code shape} to fill through {@link Writable#bytes()}. */
+    static Writable empty(NDManager manager, Shape shape) {
+        if (onHost(manager)) {
+            NDArray array = manager.create(shape, DataType.FLOAT32);
+            ByteBuffer view = array.toByteBuffer(true);
+            if (view.isDirect() && view.capacity() == shape.size() * Float.BYTES) {
+                return new Writable(array, view.order(ByteOrder.nativeOrder()), manager, shape);
+            }
+            array.close();
+        }
+        ByteBuffer host = ByteBuffer.allocateDirect(Math.toIntExact(shape.size() * Float.BYTES))
+                .order(ByteOrder.nativeOrder());
+        return new Writable(null, host, manager, shape);
+    }
+
+    /** A float32 tensor holding {@code data} (row-major in {@code shape}). */
+    static NDArray of(NDManager manager, float[] data, Shape shape) {
+        Writable w = empty(manager, shape);
+        w.floats().put(data);
+        return w.finish();
+    }
+
+    /** An int64 tensor holding {@code data} (row-major in {@code shape}). */
+    static NDArray of(NDManager manager, long[] data, Shape shape) {
+        if (onHost(manager)) {
+            NDArray array = manager.create(shape, DataType.INT64);
+            ByteBuffer view = array.toByteBuffer(true);
+            if (view.isDirect() && view.capacity() == (long) data.length * Long.BYTES) {
+                LongBuffer longs = view.order(ByteOrder.nativeOrder()).asLongBuffer();
+                longs.put(data);
+                return array;
+            }
+            array.close();
+        }
+        return manager.create(data, shape);
+    }
+
+    private static boolean onHost(NDManager manager) {
+        return Device.Type.CPU.equals(manager.getDevice().getDeviceType());
+    }
+}
