@@ -190,7 +190,8 @@ public final class ArrowRow implements RowView {
 
     /**
      * The first non-finite value of a feature-rows value as {@code {row, dim}}, or {@code null}
-     * when all are finite. Reads the mapped buffer in place.
+     * when all are finite. Reads the values in bulk chunks (positional reads when the batch has a
+     * file) and tests the exponent bits, instead of a bounds-checked buffer call per value.
      */
     public int[] firstNonFinite(String column) {
         FieldVector v = vector(column);
@@ -201,11 +202,22 @@ public final class ArrowRow implements RowView {
         long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
         int dim = rows.getListSize();
         FieldVector values = rows.getDataVector();
+        boolean half = values instanceof Float2Vector;
+        int width = half ? 2 : Float.BYTES;
         ArrowBuf data = values.getDataBuffer();
-        for (long i = span[0] * dim, end = span[1] * dim; i < end; i++) {
-            float f = values instanceof Float2Vector ? Float16.toFloat(data.getShort(i * 2)) : data.getFloat(i * 4);
-            if (!Float.isFinite(f)) {
-                return new int[] {(int) (i / dim - span[0]), (int) (i % dim)};
+        long first = span[0] * dim;
+        long count = (span[1] - span[0]) * dim;
+        data.checkBytes(first * width, (first + count) * width);
+        ByteBuffer scratch = HALF_SCRATCH.get();
+        int perChunk = scratch.capacity() / width;
+        for (long done = 0; done < count; done += perChunk) {
+            int n = (int) Math.min(perChunk, count - done);
+            scratch.clear().limit(n * width);
+            read(data, (first + done) * width, scratch);
+            int bad = half ? NonFinite.firstHalf(scratch, n) : NonFinite.firstFloat(scratch, n);
+            if (bad >= 0) {
+                long at = done + bad;
+                return new int[] {(int) (at / dim), (int) (at % dim)};
             }
         }
         return null;
@@ -220,12 +232,12 @@ public final class ArrowRow implements RowView {
         long[] span = span(v, column, "a list");
         FieldVector child = childOf(v);
         long nulls = 0;
-        if (child.getNullCount() > 0) {
+        if (batch.nullCount(child) > 0) {
             for (long i = span[0]; i < span[1]; i++) {
                 nulls += child.isNull((int) i) ? 1 : 0;
             }
         }
-        if (child instanceof FixedSizeListVector fsl && fsl.getDataVector().getNullCount() > 0) {
+        if (child instanceof FixedSizeListVector fsl && batch.nullCount(fsl.getDataVector()) > 0) {
             int dim = fsl.getListSize();
             for (long i = span[0] * dim; i < span[1] * dim; i++) {
                 nulls += fsl.getDataVector().isNull((int) i) ? 1 : 0;
@@ -233,7 +245,7 @@ public final class ArrowRow implements RowView {
         }
         if (child instanceof StructVector struct) {
             for (FieldVector field : struct.getChildrenFromFields()) {
-                if (field.getNullCount() > 0) {
+                if (batch.nullCount(field) > 0) {
                     for (long i = span[0]; i < span[1]; i++) {
                         nulls += field.isNull((int) i) ? 1 : 0;
                     }
