@@ -138,7 +138,11 @@ public final class ReplicaSet implements AutoCloseable {
                 alias.attach(scratch);
                 NDArray value = alias.toDevice(replica.device(), false);
                 value.attach(scratch);
-                r.copy().set(new NDIndex("..."), value);
+                // written through a detached view of the copy: an in-place write into a leaf that
+                // requires a gradient fails whenever the thread's grad mode is on
+                NDArray target = r.copy().stopGradient();
+                target.attach(scratch);
+                target.set(new NDIndex("..."), value);
             }
         }
     }
