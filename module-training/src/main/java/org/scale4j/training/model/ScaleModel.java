@@ -232,19 +232,26 @@ public final class ScaleModel extends AbstractBlock {
         }
         List<Batch> shards = BatchShards.split(global, count,
                 shard -> replicas.device(ShardPlan.owner(shard, count, replicaCount)));
-        Device primary = replicas.device(0);
-        Map<Integer, DeviceBoundary> boundaries = new TreeMap<>();
         List<ShardOutput> outputs = new ArrayList<>();
         for (int j = 0; j < count; j++) {
-            int owner = ShardPlan.owner(j, count, replicaCount);
-            ShardOutput out = forwardShard(replicas.store(owner), shards.get(j), training);
-            if (owner > 0) {
-                out = out.map(boundaries.computeIfAbsent(owner, r -> new DeviceBoundary(primary))::cross);
-            }
-            outputs.add(out);
+            outputs.add(forwardShard(replicas.store(ShardPlan.owner(j, count, replicaCount)), shards.get(j), training));
         }
-        return lossOfGathered(replicas.store(0), global, gather(outputs), training,
-                List.copyOf(boundaries.values()));
+        if (replicaCount == 1) {
+            return lossOfGathered(replicas.store(0), global, gather(outputs), training, List.of());
+        }
+        // Every shard crosses a boundary only after all have been launched: on GPUs a cross waits
+        // for its device, and the forward passes should run concurrently. The primary's shards
+        // cross too (a detach, no copy), so that the loss's backward covers phase 2 alone and each
+        // device's phase-1 backward is a separate call, which CUDA can run alongside the others.
+        Device primary = replicas.device(0);
+        Map<Integer, DeviceBoundary> boundaries = new TreeMap<>();
+        List<ShardOutput> crossed = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            DeviceBoundary boundary = boundaries.computeIfAbsent(ShardPlan.owner(j, count, replicaCount),
+                    r -> new DeviceBoundary(primary));
+            crossed.add(outputs.get(j).map(boundary::cross));
+        }
+        return lossOfGathered(replicas.store(0), global, gather(crossed), training, List.copyOf(boundaries.values()));
     }
 
     /** Phase 2 and the objectives on the gathered outputs. */

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where one replica's phase-1 outputs cross to the primary device, and their gradients cross back.
+ * Where one replica's phase-1 outputs cross to the primary device, and their gradients cross back
+ * (the primary's own shards cross one too, as a detach without a copy).
  *
  * <p>{@link #cross} detaches an output from the replica's graph and moves it to the primary
  * device as a new leaf that requires a gradient (DJL's {@code toDevice} would cut the graph

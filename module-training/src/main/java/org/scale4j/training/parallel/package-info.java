@@ -1,7 +1,7 @@
 /**
  * Data parallelism over several devices: a {@link org.scale4j.training.parallel.ReplicaSet} keeps
  * one copy of the model's parameters per extra device, a
- * {@link org.scale4j.training.parallel.DeviceBoundary} carries a replica's phase-1 outputs to the
+ * {@link org.scale4j.training.parallel.DeviceBoundary} carries each device's phase-1 outputs to the
  * primary device and their gradients back, and {@link org.scale4j.training.parallel.ShardPlan}
  * says which shard of a global batch runs where.
  *
