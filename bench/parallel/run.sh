@@ -6,11 +6,12 @@
 #   cpu micro 2      one device, two micro-batches of 16 (the sharding alone)
 #   cpu:2            two replicas on the CPU, 16 samples each (sharding + parameter copies +
 #                    device boundaries + gradient reduction + replica refresh)
-# ROUNDS times (default 2), interleaved, and prints per run the mean step time over the logged
-# steps after the first log line and the last logged loss, then the fastest run of each way. Both
+# ROUNDS times (default 2), interleaved, and prints per run the median step time over the logged
+# steps (every second step, after the first log line) and the last logged loss, then the fastest
+# run of each way. Both
 # replicas share the same cores, so cpu:2 measures the data-parallel overhead, never a speed-up; on
 # GPUs each replica has a device of its own. PyTorch's threads spin when the cores are shared with
-# other jobs, which can slow a run tenfold: compare runs of one round, and trust the fastest.
+# other jobs, which can slow single steps tenfold: hence medians, and the fastest run.
 #
 #   bench/parallel/run.sh                     # about 3 min on 2 idle cores
 #   STEPS=200 ROUNDS=3 bench/parallel/run.sh
@@ -39,13 +40,15 @@ run() {
   SCALE4J_NO_BUILD=1 ./scale4j train recipes/quickstart.yaml --set "run.out=$WORK/runs-$4-$round" \
       --set "trainer.steps=$STEPS" --set "trainer.devices=$devices" --set "trainer.micro_batches=$micro" \
       --set "eval.tasks=[]" --set trainer.val_every=0 --set model.dropout=0 $NO_DROPOUT --set tensorboard.enabled=false \
-      --set trainer.log_every=5 --set "checkpoint.every=$STEPS" > "$log" 2>&1 \
+      --set trainer.log_every=2 --set "checkpoint.every=$STEPS" > "$log" 2>&1 \
       || { echo "$label failed, see $log" >&2; tail -20 "$log" >&2; exit 1; }
-  # progress lines: "step N/M  loss L  lr R  S samples/s ..."; the first one includes warm-up
-  grep '^step ' "$log" | awk -v label="$label" '
-    {for (i = 1; i < NF; i++) { if ($(i + 1) == "samples/s") rate = $i; if ($i == "loss") loss = $(i + 1) } }
-    NR > 1 { ms += 32000 / rate; n++ }
-    END { printf "%-14s %6.0f ms/step (mean of %d logged steps)  last loss %s\n", label, ms / n, n, loss }' \
+  # progress lines: "step N/M loss L lr R S samples/s ..."; the first one includes warm-up
+  local loss median
+  loss=$(grep '^step ' "$log" | tail -1 | awk '{for (i = 1; i < NF; i++) if ($i == "loss") print $(i + 1)}')
+  median=$(grep '^step ' "$log" | tail -n +2 \
+    | awk '{for (i = 1; i < NF; i++) if ($(i + 1) == "samples/s") print 32000 / $i}' | sort -n \
+    | awk '{a[NR] = $1} END {printf "%.0f %d", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, NR}')
+  printf "%-14s %6s ms/step (median of %s logged steps)  last loss %s\n" "$label" ${median% *} ${median#* } "$loss" \
     | tee -a "$WORK/summary.txt"
 }
 
