@@ -37,7 +37,8 @@ import org.scale4j.training.session.ScaleTrainable;
 
 /**
  * The training loop on two CPU replicas ends with the parameters of the one-device run, saves
- * them as its checkpoint, and keeps no array per step (djl-notes pitfall 6).
+ * them as its checkpoint, resumes from it like an uninterrupted run, and keeps no array per step
+ * (djl-notes pitfall 6).
  */
 class DataParallelTrainerTest {
 
@@ -46,6 +47,10 @@ class DataParallelTrainerTest {
     /** Seeded fixture batches of 8, one new seed per batch. */
     private static final class FixtureStream implements BatchStream {
         private long served;
+
+        FixtureStream(long start) {
+            this.served = start;
+        }
 
         @Override
         public boolean hasNext() {
@@ -71,25 +76,35 @@ class DataParallelTrainerTest {
     private record Run(Map<String, float[]> parameters, List<Integer> arrays, Path checkpoint) {
     }
 
-    private static Run train(List<Device> devices, Path dir) {
+    private static ScaleModel model(NDManager manager) {
+        ScaleModel model = ModelBuilder.build(Plans.tiny("self-harmonized", "joint-co-transformer",
+                Configs.cross(1, 2), Map.of(), List.of("simcl", "mlm", "mrm"), Configs.objectives()));
+        model.initialize(manager, 3);
+        return model;
+    }
+
+    /** Trains to step {@code stopAfter} (a checkpoint there), from checkpoint {@code resume} when not null. */
+    private static Run train(List<Device> devices, Path dir, long stopAfter, Path resume) throws IOException {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            ScaleModel model = ModelBuilder.build(Plans.tiny("self-harmonized", "joint-co-transformer",
-                    Configs.cross(1, 2), Map.of(), List.of("simcl", "mlm", "mrm"), Configs.objectives()));
-            model.initialize(manager, 3);
+            ScaleModel model = model(manager);
             // eps 1e-6: Adam divides by sqrt(v)+eps, which would blow float noise in near-zero
             // gradients (summed in another order on two replicas) up to a full-size update
             AdamW optimizer = new AdamW(new AdamWConfig(0.9, 0.999, 1e-6, 0.01, true), TrainableParameters.of(model),
                     manager);
+            TrainingCheckpoint.Position start = new TrainingCheckpoint.Position(0, DataPosition.START, 0);
+            if (resume != null) {
+                start = TrainingCheckpoint.restore(resume, model, manager, List.of(optimizer), w -> { });
+            }
             CheckpointStore checkpoints = new CheckpointStore(dir, 1, w -> { });
             List<Integer> arrays = new ArrayList<>();
             Trainer.Builder trainer = Trainer.builder()
-                    .setSettings(new TrainerSettings(STEPS, 1, 1, 1.0, 0, STEPS, 0, 0, 1000, 0, 5))
+                    .setSettings(new TrainerSettings(stopAfter, 1, 1, 1.0, 0, stopAfter, 0, 0, 1000, 0, 5))
                     .setModel(new ScaleTrainable(model))
                     .setOptimizer(optimizer)
-                    .setSchedule(new LearningRateSchedule(1e-3, 1, STEPS, LearningRateSchedule.Decay.LINEAR))
+                    .setSchedule(new LearningRateSchedule(1e-3, 1, STEPS + 1, LearningRateSchedule.Decay.LINEAR))
                     .setCheckpoints(checkpoints)
-                    .setProgress(new ProgressReporter(new PrintStream(OutputStream.nullOutputStream()), false, 0, STEPS,
-                            1000))
+                    .setProgress(new ProgressReporter(new PrintStream(OutputStream.nullOutputStream()), false,
+                            start.step(), stopAfter, 1000))
                     .setRunRecord("{}", "{}")
                     .addListener(new TrainingListener() {
                         @Override
@@ -100,9 +115,9 @@ class DataParallelTrainerTest {
             if (devices != null) {
                 trainer.optDevices(devices);
             }
-            try (FixtureStream stream = new FixtureStream(); StopSignal stop = StopSignal.install(1)) {
-                assertEquals(Trainer.Outcome.COMPLETED, trainer.build().train(manager, stream,
-                        new TrainingCheckpoint.Position(0, DataPosition.START, 0), stop));
+            try (FixtureStream stream = new FixtureStream(start.data().offset());
+                    StopSignal stop = StopSignal.install(1)) {
+                assertEquals(Trainer.Outcome.COMPLETED, trainer.build().train(manager, stream, start, stop));
             }
             return new Run(parameters(model, manager), arrays, checkpoints.latestValid().orElseThrow());
         }
@@ -122,13 +137,12 @@ class DataParallelTrainerTest {
 
     @Test
     void twoReplicasTrainLikeOneDevice(@TempDir Path tmp) throws IOException {
-        Run one = train(null, tmp.resolve("one"));
-        Run two = train(List.of(Device.cpu(), Device.cpu()), tmp.resolve("two"));
+        List<Device> twoCpus = List.of(Device.cpu(), Device.cpu());
+        Run one = train(null, tmp.resolve("one"), STEPS, null);
+        Run two = train(twoCpus, tmp.resolve("two"), STEPS, null);
         Map<String, float[]> initial;
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            ScaleModel fresh = ModelBuilder.build(Plans.tiny("self-harmonized", "joint-co-transformer",
-                    Configs.cross(1, 2), Map.of(), List.of("simcl", "mlm", "mrm"), Configs.objectives()));
-            fresh.initialize(manager, 3);
+            ScaleModel fresh = model(manager);
             initial = parameters(fresh, manager);
             TrainingCheckpoint.restore(two.checkpoint(), fresh, manager, List.of(), w -> { });
             Map<String, float[]> restored = parameters(fresh, manager);
@@ -152,5 +166,14 @@ class DataParallelTrainerTest {
             assertTrue(run.arrays().stream().distinct().count() == 1, "arrays kept per step: " + run.arrays());
         }
         assertTrue(two.arrays().get(0) > one.arrays().get(0), "the replica's copies live under the model's manager");
+
+        // stopped after step 2 and resumed on two replicas: the copies are made from the restored
+        // parameters, and the run ends where the uninterrupted one did
+        Run firstPart = train(twoCpus, tmp.resolve("part"), STEPS - 1, null);
+        Run resumed = train(twoCpus, tmp.resolve("resumed"), STEPS, firstPart.checkpoint());
+        for (var entry : two.parameters().entrySet()) {
+            assertArrayEquals(entry.getValue(), resumed.parameters().get(entry.getKey()), 1e-6f,
+                    "resumed: " + entry.getKey());
+        }
     }
 }
