@@ -14,6 +14,7 @@ module org.scale4j.training {
     exports org.scale4j.training.model;
     exports org.scale4j.training.monitor;
     exports org.scale4j.training.optim;
+    exports org.scale4j.training.parallel;
     exports org.scale4j.training.run;
     exports org.scale4j.training.session;
 

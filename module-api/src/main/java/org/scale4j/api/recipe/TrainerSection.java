@@ -10,10 +10,11 @@ import org.scale4j.api.config.Min;
  * {@code trainer}: the optimisation loop.
  *
  * @param steps the number of optimizer steps
- * @param devices {@code auto} (the first GPU PyTorch sees, else the CPU), {@code cpu}, {@code gpu} (GPU 0) or
- *     {@code gpu:N}; one device per run in this build (several GPUs are an error)
- * @param microBatches shards each global batch into this many micro-batches on one device; the
- *     contrastive negatives are still the whole global batch, so the loss does not change
+ * @param devices {@code auto} (every GPU PyTorch sees, else the CPU), {@code cpu}, {@code gpu} (GPU 0),
+ *     {@code gpu:N}, {@code gpu:0,1} (data parallel: each GPU runs its share of the global batch) or
+ *     {@code cpu:N} (N replicas on the CPU: the data-parallel code path without GPUs, for tests)
+ * @param microBatches shards each device's share of the global batch into this many micro-batches;
+ *     the contrastive negatives are still the whole global batch, so the loss does not change
  * @param gradAccumulation optimizer steps accumulate the gradients of this many global batches
  * @param optimizer the optimizer
  * @param schedule the learning-rate schedule
@@ -27,10 +28,13 @@ import org.scale4j.api.config.Min;
 @Doc("The optimisation loop.")
 public record TrainerSection(
         @Doc("Number of optimizer steps.") @Default("1000") @Min(1) int steps,
-        @Doc("auto (the first GPU PyTorch sees, else the CPU), cpu, gpu (GPU 0) or gpu:N. One device per run in this build: "
-                + "several GPUs are an error; trainer.micro_batches splits a large global batch on one device.")
+        @Doc("auto (every GPU PyTorch sees, else the CPU), cpu, gpu (GPU 0), gpu:N, or gpu:0,1 for data parallelism: "
+                + "each GPU runs its share of the global batch, the loss (contrastive negatives included) is the "
+                + "global-batch loss. cpu:N runs N replicas on the CPU: the data-parallel code path without GPUs, "
+                + "for tests and debugging, never faster than cpu.")
         @Default("auto") String devices,
-        @Doc("Micro-batches per global batch on one device; the contrastive negatives stay the whole batch.")
+        @Doc("Micro-batches per device: each device's share of the global batch runs in this many pieces; the "
+                + "contrastive negatives stay the whole global batch. data.batch_size must be at least devices x micro_batches.")
         @Default("1") @Min(1) int microBatches,
         @Doc("Global batches whose gradients are accumulated per optimizer step.") @Default("1") @Min(1) int gradAccumulation,
         @Doc("The optimizer.") OptimizerSection optimizer,
@@ -43,11 +47,11 @@ public record TrainerSection(
         @Doc("Steps between progress lines on the console; TensorBoard scalars follow tensorboard.every.")
         @Default("10") @Min(1) int logEvery) {
 
-    private static final Pattern DEVICES = Pattern.compile("auto|cpu|gpu|gpu:\\d+(,\\d+)*");
+    private static final Pattern DEVICES = Pattern.compile("auto|cpu|cpu:\\d+|gpu|gpu:\\d+(,\\d+)*");
 
     public TrainerSection {
         if (!DEVICES.matcher(devices).matches()) {
-            throw new ConfigValueException("devices", "expected auto, cpu, gpu or gpu:<id>[,<id>...], got '" + devices + "'");
+            throw new ConfigValueException("devices", "expected auto, cpu, cpu:<replicas>, gpu or gpu:<id>[,<id>...], got '" + devices + "'");
         }
         if (earlyStopping.enabled() && valEvery == 0) {
             throw new ConfigValueException("early_stopping.patience", "early stopping needs validation; set trainer.val_every > 0");

@@ -1,10 +1,10 @@
 package org.scale4j.training.loop;
 
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.scale4j.api.batch.Batch;
 import org.scale4j.api.modality.MaskingRequest;
+import org.scale4j.training.parallel.ReplicaSet;
 
 /** What the training loop needs from a model: its parameters, its masking, and a loss. */
 public interface TrainableModel {
@@ -17,7 +17,8 @@ public interface TrainableModel {
 
     /**
      * Computes the recipe-weighted total loss of a global batch, splitting its forward pass into
-     * {@code microBatches} shards whose outputs are gathered before the objectives run.
+     * {@code microBatches} shards per replica (each replica on its device) whose outputs are
+     * gathered on the primary device before the objectives run.
      */
-    StepLoss loss(ParameterStore parameterStore, Batch batch, int microBatches, boolean training);
+    StepLoss loss(ReplicaSet replicas, Batch batch, int microBatches, boolean training);
 }

@@ -1,11 +1,11 @@
 package org.scale4j.training.loop;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.scale4j.api.batch.Batch;
-import org.scale4j.api.nn.Scalars;
 import org.scale4j.api.data.BatchStream;
 import org.scale4j.api.state.Stateful;
 import org.scale4j.api.training.StepMetrics;
@@ -25,15 +24,19 @@ import org.scale4j.training.checkpoint.TrainingCheckpoint;
 import org.scale4j.training.optim.AdamW;
 import org.scale4j.training.optim.GradientClipping;
 import org.scale4j.training.optim.LearningRateSchedule;
+import org.scale4j.training.parallel.ReplicaSet;
 
 /**
  * The SCALE training loop: one optimizer step per iteration, each inside its own NDManager scope
  * (djl-notes pitfall 6).
  *
  * <p>A step: reseed the engine from the step; for each of {@code grad_accumulation} batches,
- * forward (split into micro-batches by the model), backward the loss divided by the accumulation
- * count; clip the global gradient norm; skip the update when the loss or the norm is not finite;
- * apply AdamW with the scheduled learning rate; report; checkpoint; validate.
+ * forward (split by the model into shards over the replicas and their micro-batches), backward
+ * the loss divided by the accumulation count; add the replicas' gradients into the primary's;
+ * clip the global gradient norm; skip the update when the loss or the norm is not finite; apply
+ * AdamW with the scheduled learning rate; copy the new parameters into the replicas; report;
+ * checkpoint; validate. Clipping, the optimizer and checkpoints only see the primary parameters
+ * (the model's), so a data-parallel run saves and resumes like a one-device run.
  */
 public final class Trainer {
 
@@ -64,6 +67,7 @@ public final class Trainer {
     private final String recipe;
     private final String provenance;
     private final Validator validator;
+    private final List<Device> devices;
 
     private Trainer(Builder b) {
         this.settings = b.settings;
@@ -77,6 +81,7 @@ public final class Trainer {
         this.recipe = b.recipe;
         this.provenance = b.provenance;
         this.validator = b.validator;
+        this.devices = b.devices;
     }
 
     public static Builder builder() {
@@ -87,7 +92,8 @@ public final class Trainer {
      * Trains from {@code start} (the step and data position of a restored checkpoint, or step 0)
      * until the last step, a stop signal or early stopping.
      *
-     * @param manager the long-lived manager of the model; each step works in a sub-manager
+     * @param manager the long-lived manager of the model, on the primary device; each step works
+     *     in a sub-manager
      * @param stream the training batches, positioned at {@code start.data()}
      * @throws TrainingDivergedException after more than {@code max_bad_steps} non-finite steps; the
      *     last good checkpoint stays in place
@@ -101,7 +107,13 @@ public final class Trainer {
         try (NDManager scratch = manager.newSubManager()) {
             Gradients.zero(parameters, scratch);
         }
-        ParameterStore store = new ParameterStore(manager, false);
+        try (ReplicaSet replicas = devices == null ? ReplicaSet.single(manager) : ReplicaSet.create(manager, devices)) {
+            return train(manager, stream, start, stop, parameters, replicas);
+        }
+    }
+
+    private Outcome train(NDManager manager, BatchStream stream, TrainingCheckpoint.Position start, StopSignal stop,
+            List<Parameter> parameters, ReplicaSet replicas) {
         int badSteps = start.badSteps();
         double bestValidation = Double.POSITIVE_INFINITY;
         int passesWithoutImprovement = 0;
@@ -124,10 +136,8 @@ public final class Trainer {
                     try (Batch batch = stream.next(stepManager)) {
                         samples += batch.size();
                         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                            StepLoss result = model.loss(store, batch, settings.microBatches(), true);
-                            NDArray total = settings.gradAccumulation() > 1
-                                    ? Scalars.div(result.total(), settings.gradAccumulation()) : result.total();
-                            collector.backward(total);
+                            StepLoss result = model.loss(replicas, batch, settings.microBatches(), true);
+                            result.backward(collector, settings.gradAccumulation());
                             loss += result.total().getFloat() / settings.gradAccumulation();
                             for (Map.Entry<String, NDArray> e : result.scalars().entrySet()) {
                                 scalars.merge(e.getKey(), (double) e.getValue().getFloat() / settings.gradAccumulation(),
@@ -140,6 +150,7 @@ public final class Trainer {
                         }
                     }
                 }
+                replicas.reduceGradients(stepManager);
                 double gradNorm = GradientClipping.clipGlobalNorm(parameters, settings.clipGradNorm(), stepManager);
                 double learningRate = schedule.at(step);
                 if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
@@ -161,6 +172,7 @@ public final class Trainer {
                     }
                 }
                 optimizer.step(learningRate, stepManager);
+                replicas.refresh(stepManager);
                 badSteps = 0;
                 double seconds = (System.nanoTime() - started) / 1e9;
                 scalars.put("loss/total", loss);
@@ -237,6 +249,7 @@ public final class Trainer {
         private String recipe;
         private String provenance;
         private Validator validator;
+        private List<Device> devices;
 
         public Builder setSettings(TrainerSettings settings) {
             this.settings = settings;
@@ -290,6 +303,18 @@ public final class Trainer {
 
         public Builder optValidator(Validator validator) {
             this.validator = validator;
+            return this;
+        }
+
+        /**
+         * The devices of data-parallel training, the first being the model manager's (see
+         * {@link ReplicaSet}); a device may repeat ({@code cpu:2}). Default: the model's device alone.
+         */
+        public Builder optDevices(List<Device> devices) {
+            if (devices.isEmpty()) {
+                throw new IllegalArgumentException("no devices");
+            }
+            this.devices = List.copyOf(devices);
             return this;
         }
 

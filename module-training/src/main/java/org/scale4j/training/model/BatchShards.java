@@ -1,5 +1,6 @@
 package org.scale4j.training.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.scale4j.api.batch.Batch;
 import org.scale4j.api.batch.ModalityBatch;
 
@@ -24,6 +26,16 @@ public final class BatchShards {
      * @throws IllegalArgumentException when {@code count} is not in {@code [1, B]}
      */
     public static List<Batch> split(Batch batch, int count) {
+        Device device = batch.manager().getDevice();
+        return split(batch, count, shard -> device);
+    }
+
+    /**
+     * Like {@link #split(Batch, int)}, with shard {@code j}'s tensors moved to
+     * {@code deviceOf.apply(j)} (data parallelism: each shard on its replica's device). A shard on
+     * the batch's own device shares the batch's memory; on another device it is a copy.
+     */
+    public static List<Batch> split(Batch batch, int count, IntFunction<Device> deviceOf) {
         int size = batch.size();
         if (count < 1 || count > size) {
             throw new IllegalArgumentException("cannot split a batch of " + size + " samples into " + count
@@ -33,7 +45,7 @@ public final class BatchShards {
         int from = 0;
         for (int i = 0; i < count; i++) {
             int to = from + size / count + (i < size % count ? 1 : 0);
-            shards.add(slice(batch, from, to));
+            shards.add(slice(batch, from, to, deviceOf.apply(i)));
             from = to;
         }
         return shards;
@@ -41,7 +53,12 @@ public final class BatchShards {
 
     /** Samples {@code [from, to)} of {@code batch} as a batch of its own. */
     public static Batch slice(Batch batch, int from, int to) {
-        NDManager manager = batch.manager().newSubManager();
+        return slice(batch, from, to, batch.manager().getDevice());
+    }
+
+    /** Samples {@code [from, to)} of {@code batch} as a batch of its own on {@code device}. */
+    public static Batch slice(Batch batch, int from, int to, Device device) {
+        NDManager manager = batch.manager().newSubManager(device);
         SortedMap<String, ModalityBatch> modalities = new TreeMap<>();
         for (var entry : batch.modalities().entrySet()) {
             ModalityBatch m = entry.getValue();
@@ -64,6 +81,12 @@ public final class BatchShards {
             return null;
         }
         NDArray slice = array.get(from + ":" + to);
+        if (!slice.getDevice().equals(manager.getDevice())) {
+            // toDevice attaches the copy to a sub-manager of the batch's; the shard's manager owns it
+            NDArray moved = slice.toDevice(manager.getDevice(), false);
+            slice.close();
+            slice = moved;
+        }
         slice.attach(manager);
         return slice;
     }

@@ -1,5 +1,6 @@
 package org.scale4j.training.model;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -34,6 +35,9 @@ import org.scale4j.api.model.ModalityEncoder;
 import org.scale4j.api.nn.Initialization;
 import org.scale4j.api.objective.ModelOutput;
 import org.scale4j.api.objective.ObjectiveOutput;
+import org.scale4j.training.parallel.DeviceBoundary;
+import org.scale4j.training.parallel.ReplicaSet;
+import org.scale4j.training.parallel.ShardPlan;
 
 /**
  * The assembled SCALE model: one encoder per modality (possibly shared), one contrastive pooler
@@ -194,7 +198,8 @@ public final class ScaleModel extends AbstractBlock {
     }
 
     /**
-     * The loss of a global batch computed over shards: phase 1 per shard, gather, phase 2 once.
+     * The loss of a global batch computed over shards on one device: phase 1 per shard, gather,
+     * phase 2 once.
      *
      * @param global the global batch (its targets are what the objectives read)
      * @param shards the global batch split along the batch axis, in order (see {@link BatchShards});
@@ -205,7 +210,53 @@ public final class ScaleModel extends AbstractBlock {
         for (Batch shard : shards) {
             outputs.add(forwardShard(ps, shard, training));
         }
-        ShardOutput gathered = gather(outputs);
+        return lossOfGathered(ps, global, gather(outputs), training, List.of());
+    }
+
+    /**
+     * The loss of a global batch spread over replicas (data parallelism): the batch is cut into
+     * {@link ShardPlan#shards} shards, each moved to and run through phase 1 on its replica's
+     * device with that replica's parameter copies; the outputs cross to the primary device (see
+     * {@link DeviceBoundary}), are gathered in sample order, and phase 2 runs once there, so the
+     * contrastive negatives are the whole global batch. Back-propagate with
+     * {@link LossResult#backward}, then {@link ReplicaSet#reduceGradients}.
+     *
+     * @param global the global batch, on the primary device
+     * @param microBatches shards per replica
+     */
+    public LossResult computeLoss(ReplicaSet replicas, Batch global, int microBatches, boolean training) {
+        int replicaCount = replicas.size();
+        int count = ShardPlan.shards(global.size(), replicaCount, microBatches);
+        if (count == 1) {
+            return computeLoss(replicas.store(0), global, List.of(global), training);
+        }
+        List<Batch> shards = BatchShards.split(global, count,
+                shard -> replicas.device(ShardPlan.owner(shard, count, replicaCount)));
+        List<ShardOutput> outputs = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            outputs.add(forwardShard(replicas.store(ShardPlan.owner(j, count, replicaCount)), shards.get(j), training));
+        }
+        if (replicaCount == 1) {
+            return lossOfGathered(replicas.store(0), global, gather(outputs), training, List.of());
+        }
+        // Every shard crosses a boundary only after all have been launched: on GPUs a cross waits
+        // for its device, and the forward passes should run concurrently. The primary's shards
+        // cross too (a detach, no copy), so that the loss's backward covers phase 2 alone and each
+        // device's phase-1 backward is a separate call, which CUDA can run alongside the others.
+        Device primary = replicas.device(0);
+        Map<Integer, DeviceBoundary> boundaries = new TreeMap<>();
+        List<ShardOutput> crossed = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            DeviceBoundary boundary = boundaries.computeIfAbsent(ShardPlan.owner(j, count, replicaCount),
+                    r -> new DeviceBoundary(primary));
+            crossed.add(outputs.get(j).map(boundary::cross));
+        }
+        return lossOfGathered(replicas.store(0), global, gather(crossed), training, List.copyOf(boundaries.values()));
+    }
+
+    /** Phase 2 and the objectives on the gathered outputs. */
+    private LossResult lossOfGathered(ParameterStore ps, Batch global, ShardOutput gathered, boolean training,
+            List<DeviceBoundary> boundaries) {
         if (gathered.present().getShape().get(0) != global.size()) {
             throw new IllegalArgumentException("the shards hold " + gathered.present().getShape().get(0)
                     + " samples but the global batch has " + global.size());
@@ -223,7 +274,7 @@ public final class ScaleModel extends AbstractBlock {
             skipped.addAll(out.skipped());
             total = total.add(org.scale4j.api.nn.Scalars.mul(out.loss(), (float) objective.weight()));
         }
-        return new LossResult(total, losses, metrics, weightSummaries(output), skipped);
+        return new LossResult(total, losses, metrics, weightSummaries(output), skipped, boundaries);
     }
 
     /** Host summaries of the harmonizer weights, for logging (two small copies per step). */

@@ -2,7 +2,6 @@ package org.scale4j.training.session;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,11 +9,11 @@ import org.scale4j.api.batch.Batch;
 import org.scale4j.api.modality.MaskingRequest;
 import org.scale4j.training.loop.StepLoss;
 import org.scale4j.training.loop.TrainableModel;
-import org.scale4j.training.model.BatchShards;
 import org.scale4j.training.model.LossResult;
 import org.scale4j.training.model.ScaleModel;
+import org.scale4j.training.parallel.ReplicaSet;
 
-/** The SCALE model as the training loop sees it: micro-batch shards in, one global loss out. */
+/** The SCALE model as the training loop sees it: shards over replicas in, one global loss out. */
 public final class ScaleTrainable implements TrainableModel {
 
     private final ScaleModel model;
@@ -34,13 +33,11 @@ public final class ScaleTrainable implements TrainableModel {
     }
 
     @Override
-    public StepLoss loss(ParameterStore parameterStore, Batch batch, int microBatches, boolean training) {
-        List<Batch> shards = microBatches == 1 ? List.of(batch)
-                : BatchShards.split(batch, Math.min(microBatches, batch.size()));
-        LossResult result = model.computeLoss(parameterStore, batch, shards, training);
+    public StepLoss loss(ReplicaSet replicas, Batch batch, int microBatches, boolean training) {
+        LossResult result = model.computeLoss(replicas, batch, microBatches, training);
         SortedMap<String, NDArray> scalars = new TreeMap<>();
         result.losses().forEach((name, value) -> scalars.put("loss/" + name, value));
         scalars.putAll(result.metrics());
-        return new StepLoss(result.total(), scalars, result.weights(), result.skipped());
+        return new StepLoss(result.total(), scalars, result.weights(), result.skipped(), result::backward);
     }
 }

@@ -77,7 +77,12 @@ public final class TrainingSession {
     }
 
     public static Result train(Recipe recipe, String resolvedYaml, Options options) {
-        Device device = DeviceChoice.resolve(recipe.trainer().devices());
+        List<Device> devices = DeviceChoice.resolveAll(recipe.trainer().devices());
+        String sharding = org.scale4j.training.parallel.ShardPlan.problem(recipe.data().batchSize(), devices.size(),
+                recipe.trainer().microBatches());
+        if (sharding != null) {
+            throw new RunSetupException(sharding);
+        }
         Path out = options.workDir().resolve(recipe.run().out());
         // The data opens before anything is written: a data error (the most common user mistake)
         // leaves no run directory behind.
@@ -87,7 +92,7 @@ public final class TrainingSession {
             boolean[] trainingStarted = {false};
             try (PrintStream console = TeeOutput.open(options.console(), run.log());
                     StopSignal stop = StopSignal.install(120)) {
-                return train(recipe, resolvedYaml, options, device, dataset, run, resume.checkpoint(), console, stop,
+                return train(recipe, resolvedYaml, options, devices, dataset, run, resume.checkpoint(), console, stop,
                         trainingStarted);
             } catch (IOException e) {
                 removeUnstartedRun(resume, trainingStarted[0]);
@@ -120,17 +125,20 @@ public final class TrainingSession {
         }
     }
 
-    private static Result train(Recipe recipe, String resolvedYaml, Options options, Device device, Dataset dataset,
+    private static Result train(Recipe recipe, String resolvedYaml, Options options, List<Device> devices, Dataset dataset,
             RunDirectory run, Path checkpoint, PrintStream console, StopSignal stop, boolean[] trainingStarted)
             throws IOException {
         long seed = recipe.run().seed();
-        console.println((checkpoint == null ? "run " : "resuming run ") + run + " on " + device);
+        Device device = devices.get(0);
+        String onDevices = DeviceChoice.describe(devices);
+        console.println((checkpoint == null ? "run " : "resuming run ") + run + " on " + onDevices
+                + (devices.size() > 1 ? " (data parallel; the model, objectives and optimizer on " + device + ")" : ""));
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             if (checkpoint != null) {
                 warnIfRecipeChanged(checkpoint, resolvedYaml, console);
             }
             RunProvenance provenance = RunProvenance.collect(resolvedYaml, dataset.fingerprint(), seed,
-                    device.toString(), options.sourceRoot());
+                    onDevices, options.sourceRoot());
             if (checkpoint == null) {
                 AtomicFiles.writeString(run.recipe(), resolvedYaml);
                 AtomicFiles.writeString(run.provenance(), provenance.toJson());
@@ -196,7 +204,8 @@ public final class TrainingSession {
                             recipe.trainer().schedule().warmupSteps(steps), steps, decay(recipe)))
                     .setCheckpoints(store)
                     .setProgress(progress)
-                    .setRunRecord(resolvedYaml, provenance.toJson());
+                    .setRunRecord(resolvedYaml, provenance.toJson())
+                    .optDevices(devices);
             listeners.forEach(trainer::addListener);
             if (recipe.trainer().valEvery() > 0 && Validation.available(dataset, "val")) {
                 trainer.optValidator(new Validation(trainable, dataset, "val", recipe.data().evalBatchSize(), 0,

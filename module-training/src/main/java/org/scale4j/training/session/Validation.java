@@ -2,7 +2,6 @@ package org.scale4j.training.session;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,6 +12,7 @@ import org.scale4j.api.data.DataPosition;
 import org.scale4j.api.data.Dataset;
 import org.scale4j.training.loop.StepLoss;
 import org.scale4j.training.loop.Trainer;
+import org.scale4j.training.parallel.ReplicaSet;
 
 /**
  * Losses and metrics on the validation split, averaged over its batches (weighted by batch size).
@@ -49,7 +49,8 @@ public final class Validation implements Trainer.Validator {
         SortedMap<String, Double> sums = new TreeMap<>();
         long samples = 0;
         int batches = 0;
-        ParameterStore store = new ParameterStore(manager, false);
+        // on the primary device alone: evaluation needs no gradients, so replicas would only add copies
+        ReplicaSet store = ReplicaSet.single(manager);
         try (BatchStream stream = dataset.stream(split, options, DataPosition.START)) {
             while (stream.hasNext() && (maxBatches == 0 || batches < maxBatches)) {
                 try (Batch batch = stream.next(manager)) {
