@@ -157,13 +157,18 @@ final class WriterLoop implements Runnable {
             sink.abandon();
             retryAtNanos = System.nanoTime() + flushNanos;
             if (!failing) {
-                fail(new EventWriterException("TensorBoard writer cannot " + what + " " + target + ": " + e
+                fail(new EventWriterException("TensorBoard writer cannot " + what + " " + target + ": " + describe(e)
                         + (failOnError ? "; the writer has stopped" : "; events are dropped and a new file is tried every "
                                 + Duration.ofNanos(flushNanos).toMillis() + " ms"), e));
             }
             failing = true;
             return false;
         }
+    }
+
+    /** {@code IOException (No space left on device)}: the kind of problem and the system's words for it. */
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
     private String describeTarget() {

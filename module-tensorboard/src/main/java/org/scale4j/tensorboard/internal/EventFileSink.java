@@ -71,9 +71,14 @@ public final class EventFileSink implements AutoCloseable {
         return file != null && !Files.exists(file);
     }
 
-    /** Drops the current file without flushing; the next record opens a new file. */
+    /**
+     * Drops the current file without flushing; the next record opens a new file. A file that got
+     * no byte at all (a full disk fails the first write of every retry) is deleted, so that retries
+     * do not leave a trail of empty event files.
+     */
     public void abandon() {
         OutputStream o = out;
+        Path abandoned = file;
         out = null;
         file = null;
         dirty = false;
@@ -82,6 +87,13 @@ public final class EventFileSink implements AutoCloseable {
                 channel.close();
             } catch (IOException ignored) {
                 // the file is already failing; its buffered bytes are given up on purpose
+            }
+            try {
+                if (Files.size(abandoned) == 0) {
+                    Files.deleteIfExists(abandoned);
+                }
+            } catch (IOException ignored) {
+                // gone already, or the directory is unreadable: nothing to tidy
             }
         }
         channel = null;
