@@ -16,8 +16,9 @@ import picocli.CommandLine;
  *
  * <p>Exit statuses follow {@link ExitCodes}: a user error (bad arguments, a {@link ConfigException},
  * a {@link DataException}, a {@link UserException}, a diverged run, a checkpoint that cannot be
- * written, event files that cannot be written with {@code tensorboard.fail_on_error}) prints {@code error: } and the message, with no
- * stack trace, and gives 2; anything else is a bug, printed with its stack trace, and gives 1.
+ * written, event files that cannot be written with {@code tensorboard.fail_on_error}) prints
+ * {@code error: } and the message, with no stack trace, and gives 2; anything else is a bug,
+ * printed with its stack trace, and gives 1.
  */
 public final class Cli {
 
