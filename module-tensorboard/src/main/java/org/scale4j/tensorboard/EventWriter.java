@@ -275,7 +275,10 @@ public final class EventWriter implements AutoCloseable {
         return new TreeSet<>(scalarTags);
     }
 
-    /** How many events were dropped: queue full, I/O failure, or added after {@link #close()}. */
+    /**
+     * How many events were dropped: queue full, I/O failure (counting the events that were buffered
+     * for the failing file and did not reach it whole), or added after {@link #close()}.
+     */
     public long droppedEvents() {
         return dropped.sum();
     }

@@ -29,9 +29,10 @@ class EventFileSinkTest {
         // a full disk fails the first write of every retry: each retry's new file stays empty
         EventFileSink sink = new EventFileSink(tmp, CLOCK);
         sink.write(RecordFraming.frame(new byte[] {1, 2, 3})); // opens the file; the bytes wait in the buffer
+        sink.write(RecordFraming.frame(new byte[] {4}));
         Path file = sink.currentFile();
         assertEquals(0, Files.size(file));
-        sink.abandon();
+        assertEquals(2, sink.abandon(), "both buffered records are lost");
         assertNull(sink.currentFile());
         assertFalse(Files.exists(file), "an empty abandoned file is removed");
         assertEquals(List.of(), list());
@@ -45,7 +46,8 @@ class EventFileSinkTest {
         Path file = sink.currentFile();
         long size = Files.size(file);
         assertTrue(size > 0);
-        sink.abandon();
+        sink.write(RecordFraming.frame(new byte[] {4})); // buffered when the failure comes
+        assertEquals(1, sink.abandon(), "only the record after the flush is lost");
         assertEquals(List.of(file), list(), "the records written before the failure stay readable");
         assertEquals(size, Files.size(file));
     }
