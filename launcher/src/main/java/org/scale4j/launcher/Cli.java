@@ -7,6 +7,7 @@ import org.scale4j.api.data.DataException;
 import org.scale4j.training.loop.CheckpointWriteException;
 import org.scale4j.training.loop.TrainingDivergedException;
 import org.scale4j.training.session.RunSetupException;
+import org.scale4j.training.session.RunStoppedException;
 import org.scale4j.launcher.command.ScaleCommand;
 import picocli.CommandLine;
 
@@ -15,8 +16,9 @@ import picocli.CommandLine;
  *
  * <p>Exit statuses follow {@link ExitCodes}: a user error (bad arguments, a {@link ConfigException},
  * a {@link DataException}, a {@link UserException}, a diverged run, a checkpoint that cannot be
- * written) prints {@code error: } and the message, with no
- * stack trace, and gives 2; anything else is a bug, printed with its stack trace, and gives 1.
+ * written, event files that cannot be written with {@code tensorboard.fail_on_error}) prints
+ * {@code error: } and the message, with no stack trace, and gives 2; anything else is a bug,
+ * printed with its stack trace, and gives 1.
  */
 public final class Cli {
 
@@ -86,6 +88,6 @@ public final class Cli {
     public static boolean isUserError(Throwable e) {
         return e instanceof ConfigException || e instanceof DataException || e instanceof UserException
                 || e instanceof RunSetupException || e instanceof TrainingDivergedException
-                || e instanceof CheckpointWriteException;
+                || e instanceof CheckpointWriteException || e instanceof RunStoppedException;
     }
 }

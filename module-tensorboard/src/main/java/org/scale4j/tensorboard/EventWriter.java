@@ -52,7 +52,11 @@ import org.scale4j.tensorboard.internal.Png;
  *
  * <p><b>Durability.</b> Records are flushed and forced to disk every
  * {@link Builder#optFlushInterval flush interval} (default 10 s), by {@link #flush()}, by
- * {@link #close()}, and at JVM exit by a shutdown hook that {@link #close()} removes again.
+ * {@link #close()}, and at JVM exit by a shutdown hook that {@link #close()} removes again. The
+ * hook only flushes: it leaves the writer open, because the JVM runs every hook at once and the
+ * writer's owner may still be finishing in another one (a training loop that got SIGTERM writes
+ * its last step and closes its writer while the JVM waits in the loop's stop hook). Closing in
+ * the hook would drop whatever that owner adds afterwards.
  *
  * <p><b>Errors.</b> An I/O failure (disk full, directory removed, no permission) is reported once
  * to the error handler (default: a {@link System.Logger} warning) and writing is retried with a new
@@ -98,7 +102,7 @@ public final class EventWriter implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         if (b.shutdownHook) {
-            shutdownHook = new Thread(this::closeAtExit, "scale4j-tensorboard-shutdown " + logDir);
+            shutdownHook = new Thread(this::flushAtExit, "scale4j-tensorboard-shutdown " + logDir);
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } else {
             shutdownHook = null;
@@ -271,7 +275,10 @@ public final class EventWriter implements AutoCloseable {
         return new TreeSet<>(scalarTags);
     }
 
-    /** How many events were dropped: queue full, I/O failure, or added after {@link #close()}. */
+    /**
+     * How many events were dropped: queue full, I/O failure (counting the events that were buffered
+     * for the failing file and did not reach it whole), or added after {@link #close()}.
+     */
     public long droppedEvents() {
         return dropped.sum();
     }
@@ -326,9 +333,13 @@ public final class EventWriter implements AutoCloseable {
         checkFailure();
     }
 
-    private void closeAtExit() {
+    /**
+     * The shutdown hook: forces out what was added so far and leaves the writer open (see the class
+     * doc); an owner that is still finishing adds its last events and closes the writer itself.
+     */
+    private void flushAtExit() {
         try {
-            close();
+            flush();
         } catch (EventWriterException e) {
             // already reported to the error handler; nobody is left to throw to
         }
@@ -480,7 +491,7 @@ public final class EventWriter implements AutoCloseable {
             return this;
         }
 
-        /** Whether a JVM shutdown hook closes the writer at exit; default true. */
+        /** Whether a JVM shutdown hook flushes the writer at exit (see Durability in the class doc); default true. */
         public Builder optShutdownHook(boolean enabled) {
             this.shutdownHook = enabled;
             return this;

@@ -123,7 +123,7 @@ final class WriterLoop implements Runnable {
     private void intervalFlush() {
         if (sink.fileVanished()) {
             Path gone = sink.currentFile();
-            sink.abandon();
+            dropped.add(sink.abandon());
             fail(new EventWriterException("TensorBoard event file " + gone + " was removed while it was written; "
                     + "later events go to a new file in " + logDir));
             failing = false; // a new file is tried right away
@@ -154,16 +154,21 @@ final class WriterLoop implements Runnable {
             return true;
         } catch (IOException | RuntimeException e) {
             String target = describeTarget();
-            sink.abandon();
+            dropped.add(sink.abandon()); // the records it held in its buffer are lost with it
             retryAtNanos = System.nanoTime() + flushNanos;
             if (!failing) {
-                fail(new EventWriterException("TensorBoard writer cannot " + what + " " + target + ": " + e
+                fail(new EventWriterException("TensorBoard writer cannot " + what + " " + target + ": " + describe(e)
                         + (failOnError ? "; the writer has stopped" : "; events are dropped and a new file is tried every "
                                 + Duration.ofNanos(flushNanos).toMillis() + " ms"), e));
             }
             failing = true;
             return false;
         }
+    }
+
+    /** {@code IOException (No space left on device)}: the kind of problem and the system's words for it. */
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
     private String describeTarget() {
@@ -186,7 +191,7 @@ final class WriterLoop implements Runnable {
 
     private void shutDown() {
         guarded(sink::close, "close");
-        sink.abandon();
+        dropped.add(sink.abandon());
         WriterTask left;
         while ((left = queue.poll()) != null) {
             if (left instanceof WriterTask.Flush flush) {

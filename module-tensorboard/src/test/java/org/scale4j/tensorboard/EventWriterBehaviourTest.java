@@ -251,6 +251,22 @@ class EventWriterBehaviourTest {
     }
 
     @Test
+    void theShutdownHookOnlyFlushesSoAnOwnerFinishingInAnotherHookKeepsItsLastEvent() throws Exception {
+        Path dir = tmp.resolve("late-run");
+        String classPath = String.join(File.pathSeparator, classPathOfThisModule());
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, ShutdownHookChild.class.getName(), dir.toString(), "100", "late")
+                .redirectErrorStream(true).start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child JVM finished");
+        String output = new String(child.getInputStream().readAllBytes());
+        assertEquals(0, child.exitValue(), output);
+        EventFile file = EventFileReader.read(TfRecords.onlyEventFile(dir));
+        assertTrue(file.isClean(), () -> file.problems().toString());
+        assertEquals(101, file.scalars("x").size(), "the event the owner added after the writer's hook ran is written");
+        assertEquals(100.0, file.scalars("x").get(100L));
+    }
+
+    @Test
     void closeRemovesTheShutdownHookAndLaterAddsAreDropped() {
         EventWriter w = EventWriter.builder().setLogDir(tmp.resolve("run")).build();
         Thread hook = w.shutdownHook();

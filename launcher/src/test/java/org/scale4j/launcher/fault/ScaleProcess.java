@@ -41,11 +41,33 @@ final class ScaleProcess {
      * EFBIG ("File too large"; the JVM ignores SIGXFSZ), the same failed write a full disk gives.
      */
     static ScaleProcess start(Path workDir, List<String> args, long fileSizeLimitKib) throws IOException {
+        return start(workDir, args, fileSizeLimitKib > 0
+                ? List.of("bash", "-c", "ulimit -f " + fileSizeLimitKib + " && exec \"$0\" \"$@\"")
+                : List.of());
+    }
+
+    /**
+     * Runs {@code ./scale4j args...} to its end with the new files of {@code runDir} (an existing
+     * run directory; in practice its event files) on a tmpfs of {@code diskKib} KiB, while its
+     * checkpoints and log stay on the real disk: a write past the tmpfs's size fails with ENOSPC
+     * ("No space left on device"), a real full disk. The tmpfs lives in a private mount namespace
+     * ({@code unshare --user --map-root-user --mount}, no root needed); {@code fault/small-disk.sh}
+     * sets it up and copies the event files back to {@code runDir} afterwards.
+     */
+    static Finished runWithNewFilesOnASmallDisk(Path workDir, List<String> args, Path runDir, int diskKib)
+            throws IOException, InterruptedException {
+        Path script = Path.of("src/test/resources/fault/small-disk.sh").toAbsolutePath();
+        Path hold = Files.createTempDirectory(workDir, "real-run-");
+        ScaleProcess p = start(workDir, args, List.of("unshare", "--user", "--map-root-user", "--mount", "bash",
+                script.toString(), runDir.toString(), hold.toString(), Integer.toString(diskKib)));
+        int status = p.finish();
+        return new Finished(status, p.output());
+    }
+
+    /** Starts {@code prefix... ./scale4j args...} in {@code workDir}. */
+    private static ScaleProcess start(Path workDir, List<String> args, List<String> prefix) throws IOException {
         Path root = Path.of(System.getProperty("scale4j.root", "..")).toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>();
-        if (fileSizeLimitKib > 0) {
-            command.addAll(List.of("bash", "-c", "ulimit -f " + fileSizeLimitKib + " && exec \"$0\" \"$@\""));
-        }
+        List<String> command = new ArrayList<>(prefix);
         command.add(root.resolve("scale4j").toString());
         command.addAll(args);
         Path log = Files.createTempFile(workDir, "scale4j-", ".log");
@@ -95,6 +117,11 @@ final class ScaleProcess {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Whether the process is still running. */
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** SIGTERM: the shutdown hook asks the loop to checkpoint and stop. */

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,6 +34,10 @@ public final class EventFileSink implements AutoCloseable {
     private OutputStream out;
     private Path file;
     private boolean dirty;
+    /** Bytes handed to the stream for the current file. */
+    private long written;
+    /** Where each record added since the last successful flush ends in the file (bytes). */
+    private final List<Long> unflushedEnds = new ArrayList<>();
 
     public EventFileSink(Path dir, Clock clock) {
         this.dir = dir;
@@ -51,6 +57,8 @@ public final class EventFileSink implements AutoCloseable {
             open();
         }
         out.write(framedRecord);
+        written += framedRecord.length;
+        unflushedEnds.add(written);
         dirty = true;
     }
 
@@ -63,6 +71,7 @@ public final class EventFileSink implements AutoCloseable {
         if (force) {
             channel.force(false);
         }
+        unflushedEnds.clear();
         dirty = false;
     }
 
@@ -71,35 +80,67 @@ public final class EventFileSink implements AutoCloseable {
         return file != null && !Files.exists(file);
     }
 
-    /** Drops the current file without flushing; the next record opens a new file. */
-    public void abandon() {
+    /**
+     * Drops the current file without flushing; the next record opens a new file. A file that got
+     * no byte at all (a full disk fails the first write of every retry) is deleted, so that retries
+     * do not leave a trail of empty event files.
+     *
+     * @return how many records {@link #write} accepted for this file did not reach it whole: the
+     *     ones still buffered, or cut by a write that failed part-way (0 after a successful flush)
+     */
+    public int abandon() {
         OutputStream o = out;
+        Path abandoned = file;
         out = null;
         file = null;
         dirty = false;
+        int lost = 0;
         if (o != null) {
+            long landed;
+            try {
+                landed = channel.size();
+            } catch (IOException e) {
+                landed = 0;
+            }
+            for (long end : unflushedEnds) {
+                if (end > landed) {
+                    lost++;
+                }
+            }
             try {
                 channel.close();
             } catch (IOException ignored) {
                 // the file is already failing; its buffered bytes are given up on purpose
             }
+            try {
+                if (Files.size(abandoned) == 0) {
+                    Files.deleteIfExists(abandoned);
+                }
+            } catch (IOException ignored) {
+                // gone already, or the directory is unreadable: nothing to tidy
+            }
         }
         channel = null;
+        unflushedEnds.clear();
+        written = 0;
+        return lost;
     }
 
+    /**
+     * Flushes, forces and closes the file. When that fails the file stays current, so that
+     * {@link #abandon()} can count the records it lost.
+     */
     @Override
     public void close() throws IOException {
         if (out == null) {
             return;
         }
-        try {
-            flush(true);
-            out.close();
-        } finally {
-            out = null;
-            channel = null;
-            file = null;
-        }
+        flush(true);
+        out.close();
+        out = null;
+        channel = null;
+        file = null;
+        written = 0;
     }
 
     private void open() throws IOException {
@@ -117,7 +158,9 @@ public final class EventFileSink implements AutoCloseable {
         }
         out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
         double wallTime = clock.millis() / 1000.0;
-        out.write(RecordFraming.frame(Events.fileVersion(wallTime)));
+        byte[] version = RecordFraming.frame(Events.fileVersion(wallTime));
+        out.write(version);
+        written = version.length; // the file's own header, not one of the caller's records
         dirty = true;
     }
 }

@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.scale4j.api.training.StepMetrics;
 import org.scale4j.api.training.TrainingListener;
 import org.scale4j.tensorboard.Embedding;
 import org.scale4j.tensorboard.EventWriter;
+import org.scale4j.tensorboard.EventWriterException;
 import org.scale4j.tensorboard.SessionStatus;
 
 /**
@@ -41,8 +43,15 @@ import org.scale4j.tensorboard.SessionStatus;
  * </ul>
  *
  * <p>Every callback only queues work for the writer's background thread (see
- * {@link EventWriter}); an I/O problem is reported once and never stops training unless
- * {@link Builder#optFailOnError failOnError} is set. Callbacks come from the training thread.
+ * {@link EventWriter}); {@link #onCheckpoint} also waits until the events so far are on disk, so
+ * that the event files are at least as far as the newest checkpoint. Callbacks come from the
+ * training thread.
+ *
+ * <p><b>A disk that fills up.</b> By default an I/O failure goes once to the
+ * {@link Builder#optWarnings warning sink} (naming the event file), events are dropped while it
+ * lasts (the writer tries a new file every flush interval), and training goes on; {@link #close()}
+ * then reports how many events were dropped. With {@link Builder#optFailOnError failOnError} the
+ * next callback throws {@link TensorBoardWriteException} instead, which stops the run.
  */
 public final class TensorBoardListener implements TrainingListener {
 
@@ -53,6 +62,7 @@ public final class TensorBoardListener implements TrainingListener {
     private static final List<String> STANDARD_METRICS = List.of("loss/total", VALIDATION_PREFIX + "loss/total");
 
     private final EventWriter writer;
+    private final Consumer<String> warnings;
     private final int scalarsEvery;
     private final int graphEvery;
     private final Set<String> evaluationTags = new TreeSet<>();
@@ -64,8 +74,14 @@ public final class TensorBoardListener implements TrainingListener {
     private TensorBoardListener(Builder b) {
         this.scalarsEvery = b.scalarsEvery;
         this.graphEvery = b.graphEvery;
-        this.writer = EventWriter.builder().setLogDir(b.runDir).optFlushInterval(b.flushInterval)
-                .optQueueCapacity(b.queueCapacity).optFailOnError(b.failOnError).build();
+        this.warnings = b.warnings;
+        EventWriter.Builder writerOptions = EventWriter.builder().setLogDir(b.runDir).optFlushInterval(b.flushInterval)
+                .optQueueCapacity(b.queueCapacity).optFailOnError(b.failOnError);
+        if (b.warnings != null) {
+            // the message names the file and the cause; the I/O stack trace would add nothing
+            writerOptions.optErrorHandler(e -> b.warnings.accept(e.getMessage()));
+        }
+        this.writer = writerOptions.build();
     }
 
     /** A builder; {@link Builder#setRunDir} is required. */
@@ -89,39 +105,52 @@ public final class TensorBoardListener implements TrainingListener {
      */
     @Override
     public void onTrainingBegin(Path runDir, String resolvedRecipe, Map<String, Object> hparams) {
-        if (resolvedRecipe != null && !resolvedRecipe.isBlank()) {
-            writer.addText(RECIPE_TAG, recipeMarkdown(resolvedRecipe), 0);
-        }
-        if (!sessionStarted) {
-            writer.addHparamsSessionStart(Hyperparameters.flatten(hparams == null ? Map.of() : hparams));
-            sessionStarted = true;
-        }
+        writing(() -> {
+            if (resolvedRecipe != null && !resolvedRecipe.isBlank()) {
+                writer.addText(RECIPE_TAG, recipeMarkdown(resolvedRecipe), 0);
+            }
+            if (!sessionStarted) {
+                writer.addHparamsSessionStart(Hyperparameters.flatten(hparams == null ? Map.of() : hparams));
+                sessionStarted = true;
+            }
+        });
     }
 
     @Override
     public void onStep(StepMetrics metrics) {
         long step = metrics.step();
         lastStep = step;
-        if (step % scalarsEvery == 0) {
-            writer.addScalars(metrics.scalars(), step);
-        }
-        if (!dedicatedGraph && step % graphEvery == 0) {
-            PairScalars pairs = PairScalars.from(metrics.scalars());
-            if (pairs != null) {
-                writeGraph(step, pairs.modalities(), pairs.graph());
+        writing(() -> {
+            if (step % scalarsEvery == 0) {
+                writer.addScalars(metrics.scalars(), step);
             }
-        }
+            if (!dedicatedGraph && step % graphEvery == 0) {
+                PairScalars pairs = PairScalars.from(metrics.scalars());
+                if (pairs != null) {
+                    writeGraph(step, pairs.modalities(), pairs.graph());
+                }
+            }
+        });
+    }
+
+    /**
+     * Forces the events so far to disk (waiting at most the writer's close timeout), so a run
+     * resumed from this checkpoint finds every step up to it in its event files.
+     */
+    @Override
+    public void onCheckpoint(long step, Path file) {
+        writing(writer::flush);
     }
 
     @Override
     public void onValidation(StepMetrics metrics) {
-        writer.addScalars(prefixed(VALIDATION_PREFIX, metrics.scalars()), metrics.step());
+        writing(() -> writer.addScalars(prefixed(VALIDATION_PREFIX, metrics.scalars()), metrics.step()));
     }
 
     @Override
     public void onEvaluation(long step, Map<String, Double> metrics) {
         Map<String, Double> tagged = prefixed(EVALUATION_PREFIX, new TreeMap<>(metrics));
-        writer.addScalars(tagged, step);
+        writing(() -> writer.addScalars(tagged, step));
         evaluationTags.addAll(tagged.keySet());
     }
 
@@ -139,41 +168,76 @@ public final class TensorBoardListener implements TrainingListener {
             }
         }
         dedicatedGraph = true;
-        writeGraph(step, modalities, meanGraph);
+        writing(() -> writeGraph(step, modalities, meanGraph));
     }
 
     @Override
     public void onHistograms(long step, Map<String, float[]> histograms) {
-        for (Map.Entry<String, float[]> e : new TreeMap<>(histograms).entrySet()) {
-            if (e.getValue() != null && e.getValue().length > 0) {
-                writer.addHistogram(e.getKey(), e.getValue(), step);
+        writing(() -> {
+            for (Map.Entry<String, float[]> e : new TreeMap<>(histograms).entrySet()) {
+                if (e.getValue() != null && e.getValue().length > 0) {
+                    writer.addHistogram(e.getKey(), e.getValue(), step);
+                }
             }
-        }
+        });
     }
 
     @Override
     public void onEmbeddings(long step, String tag, float[][] vectors, List<String> metadataHeader,
             List<List<String>> metadataRows) {
-        writer.addEmbedding(Embedding.of(tag, vectors).withMetadata(metadataHeader, metadataRows), step);
+        writing(() -> writer.addEmbedding(Embedding.of(tag, vectors).withMetadata(metadataHeader, metadataRows), step));
     }
 
+    /**
+     * Ends the hparams session and flushes. After a failed run (which may have failed because of
+     * this writer) a write failure is not thrown again.
+     */
     @Override
     public void onTrainingEnd(long step, boolean success) {
-        if (sessionStarted && !sessionEnded) {
-            sessionEnded = true;
-            Set<String> written = writer.scalarTags();
-            List<String> metrics = new ArrayList<>(evaluationTags);
-            STANDARD_METRICS.stream().filter(written::contains).forEach(metrics::add);
-            writer.addHparamsSessionEnd(success ? SessionStatus.SUCCESS : SessionStatus.FAILURE, metrics,
-                    Math.max(step, lastStep));
+        try {
+            writing(() -> {
+                if (sessionStarted && !sessionEnded) {
+                    sessionEnded = true;
+                    Set<String> written = writer.scalarTags();
+                    List<String> metrics = new ArrayList<>(evaluationTags);
+                    STANDARD_METRICS.stream().filter(written::contains).forEach(metrics::add);
+                    writer.addHparamsSessionEnd(success ? SessionStatus.SUCCESS : SessionStatus.FAILURE, metrics,
+                            Math.max(step, lastStep));
+                }
+                writer.flush();
+            });
+        } catch (TensorBoardWriteException e) {
+            if (success) {
+                throw e;
+            }
         }
-        writer.flush();
     }
 
-    /** Writes out everything and closes the event file. */
+    /**
+     * Writes out everything and closes the event file; then, when events were dropped (a full
+     * queue or a failing disk), tells the warning sink how many, once.
+     */
     @Override
     public void close() {
-        writer.close();
+        try {
+            writing(writer::close);
+        } finally {
+            long dropped = writer.droppedEvents();
+            if (dropped > 0 && warnings != null) {
+                warnings.accept(dropped + " TensorBoard event" + (dropped == 1 ? " was" : "s were") + " dropped, so "
+                        + "the event files in " + writer.logDir() + " miss some steps (the first problem was reported "
+                        + "above)");
+            }
+        }
+    }
+
+    /** Runs writer calls, turning a failed writer (failOnError) into {@link TensorBoardWriteException}. */
+    private static void writing(Runnable calls) {
+        try {
+            calls.run();
+        } catch (EventWriterException e) {
+            throw new TensorBoardWriteException(e.getMessage(), e);
+        }
     }
 
     private void writeGraph(long step, List<String> modalities, double[][] graph) {
@@ -203,6 +267,7 @@ public final class TensorBoardListener implements TrainingListener {
         private Duration flushInterval = Duration.ofSeconds(10);
         private int queueCapacity = 4096;
         private boolean failOnError;
+        private Consumer<String> warnings;
 
         private Builder() {
         }
@@ -240,6 +305,16 @@ public final class TensorBoardListener implements TrainingListener {
         /** Whether an I/O failure is thrown by the next callback (stopping training); default false. */
         public Builder optFailOnError(boolean failOnError) {
             this.failOnError = failOnError;
+            return this;
+        }
+
+        /**
+         * Where write problems and the count of dropped events go, as one-line messages naming the
+         * event file (e.g. printed as {@code warning: ...}); default: the event writer's
+         * {@link System.Logger} warning.
+         */
+        public Builder optWarnings(Consumer<String> warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
             return this;
         }
 

@@ -30,6 +30,7 @@ import org.scale4j.training.loop.TrainerSettings;
 import org.scale4j.training.loop.TrainableParameters;
 import org.scale4j.training.model.ScaleModel;
 import org.scale4j.training.monitor.TensorBoardListener;
+import org.scale4j.training.monitor.TensorBoardWriteException;
 import org.scale4j.training.optim.AdamW;
 import org.scale4j.training.optim.AdamWConfig;
 import org.scale4j.training.optim.LearningRateSchedule;
@@ -97,6 +98,9 @@ public final class TrainingSession {
             } catch (IOException e) {
                 removeUnstartedRun(resume, trainingStarted[0]);
                 throw new UncheckedIOException("cannot write into run directory " + run + ": " + e.getMessage(), e);
+            } catch (TensorBoardWriteException e) {
+                removeUnstartedRun(resume, trainingStarted[0]);
+                throw RunStoppedException.eventFilesFailed(e, run);
             } catch (RuntimeException | Error e) {
                 removeUnstartedRun(resume, trainingStarted[0]);
                 throw e;
@@ -181,6 +185,7 @@ public final class TrainingSession {
                         .setRunDir(run.path())
                         .optScalarsEvery(recipe.tensorboard().every())
                         .optFailOnError(recipe.tensorboard().failOnError())
+                        .optWarnings(w -> console.println("warning: " + w))
                         .build());
             }
             for (var section : recipe.listeners()) {

@@ -132,6 +132,44 @@ class TensorBoardListenerTest {
         assertEquals(0x02, end[3], "Status.FAILURE");
     }
 
+    @Test
+    void aWriteFailureIsOneWarningNamingTheDirectoryThenADroppedCount() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "x"); // a file where the run directory should be
+        Path run = blocker.resolve("run");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TensorBoardListener listener = TensorBoardListener.builder().setRunDir(run).optWarnings(warnings::add).build()) {
+            for (long step = 1; step <= 3; step++) {
+                listener.onStep(metrics(step));
+                listener.onCheckpoint(step, tmp.resolve("step.ckpt")); // flushes: the failure is reported by now
+            }
+            listener.onTrainingEnd(3, true);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("TensorBoard writer cannot write " + run + ": "), warnings.get(0));
+            assertTrue(warnings.get(0).endsWith("; events are dropped and a new file is tried every 10000 ms"), warnings.get(0));
+            assertFalse(warnings.get(0).contains("java.") , "no class names with packages: " + warnings.get(0));
+        }
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(1).matches("\\d+ TensorBoard events were dropped, so the event files in "
+                + java.util.regex.Pattern.quote(run.toString()) + " miss some steps \\(the first problem was reported above\\)"),
+                warnings.get(1));
+    }
+
+    @Test
+    void withFailOnErrorTheNextCallbackThrowsAndAFailedRunEndsQuietly() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
+        Path run = blocker.resolve("run");
+        TensorBoardListener listener = TensorBoardListener.builder().setRunDir(run).optFailOnError(true)
+                .optWarnings(w -> { }).build();
+        listener.onStep(metrics(1));
+        TensorBoardWriteException thrown = org.junit.jupiter.api.Assertions.assertThrows(TensorBoardWriteException.class,
+                () -> listener.onCheckpoint(1, tmp.resolve("step.ckpt")));
+        assertTrue(thrown.getMessage().startsWith("TensorBoard writer cannot write " + run + ": "), thrown.getMessage());
+        assertTrue(thrown.getMessage().endsWith("; the writer has stopped"), thrown.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(TensorBoardWriteException.class, () -> listener.onStep(metrics(2)));
+        listener.onTrainingEnd(2, false); // the run is failing already (maybe because of this writer): no second throw
+        org.junit.jupiter.api.Assertions.assertThrows(TensorBoardWriteException.class, listener::close);
+    }
+
     private static String utf8(byte[] bytes) {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
