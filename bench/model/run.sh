@@ -4,13 +4,13 @@
 # Usage: [THREADS=n] bench/model/run.sh [steps=10] [models=micro,quickstart,paper]
 # THREADS sets PyTorch's intra-op (and inter-op) threads; on a shared, oversubscribed machine
 # THREADS=1 avoids OpenMP threads spinning against each other (10x faster steps were measured).
-# MKL_NUM_THREADS=1 keeps PyTorch's own threads but runs MKL's GEMMs on one: the micro step drops
-# from about 22 to 16 ms (most of the fixed cost is MKL's fork/join on tiny GEMMs) while the
-# quickstart step rises from about 150-200 to 230-260 ms.
+# With THREADS=1 the micro step drops from about 22 to 15-16 ms (the rest of the fixed cost is
+# thread fork/join on tiny ops) while the quickstart step rises from about 150-200 to 220-260 ms.
+# (MKL_NUM_THREADS=1 does the same: PyTorch takes its intra-op thread count from MKL.)
 # Determinism probe (same classpath, class org.scale4j.training.model.bench.GradientRepeatProbe,
 # -Dprobe.objective=KEY for one objective's loss): are one batch's loss and gradients bitwise equal
 # across repeats and processes? With 2 threads the text word/position embedding gradients differ;
-# with MKL_NUM_THREADS=1 or THREADS=1 every gradient repeats bitwise.
+# with one intra-op thread every gradient repeats bitwise.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
