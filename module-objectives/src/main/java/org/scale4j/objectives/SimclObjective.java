@@ -72,26 +72,27 @@ final class SimclObjective extends ObjectiveBlock {
             return new ObjectiveOutput(Contrast.zero(manager), metrics, skipped);
         }
         // every contributing pair at once: [K, 2B, P] views, one batched similarity
-        long[] first = new long[pairs.size()];
-        long[] second = new long[pairs.size()];
+        NDList first = new NDList();
+        NDList second = new NDList();
         long[] cells = new long[pairs.size()];
         float[] valid = new float[pairs.size() * size];
         float[] counts = new float[pairs.size()];
         for (int k = 0; k < pairs.size(); k++) {
             PairSelection pair = pairs.get(k);
-            first[k] = pair.firstColumn();
-            second[k] = pair.secondColumn();
+            first.add(output.contrastive().get(names.get(pair.firstColumn())));
+            second.add(output.contrastive().get(names.get(pair.secondColumn())));
             cells[k] = (long) pair.firstColumn() * m + pair.secondColumn();
             System.arraycopy(pair.valid(), 0, valid, k * size, size);
             counts[k] = pair.count();
         }
-        NDList features = new NDList();
-        names.forEach(name -> features.add(output.contrastive().get(name)));
-        NDArray stacked = NDArrays.stack(features, 0);
+        // Each modality is in several pairs. Stacking the pairs' features (backward: a split, whose
+        // pieces autograd adds in a fixed order) rather than indexing one stack with repeated indices:
+        // PyTorch's CPU backward of that index adds duplicates with parallel atomic adds once the
+        // tensor has 32,768 elements or more, so with 2+ threads the gradients changed from run to run.
+        // The cells are distinct, so indexing the pair weights is safe.
         NDArray weights = output.contrastWeights().pairWeights().reshape(size, (long) m * m).transpose()
                 .get(new NDIndex("{}", manager.create(cells)));
-        NDArray[] result = pairLosses(stacked.get(new NDIndex("{}", manager.create(first))),
-                stacked.get(new NDIndex("{}", manager.create(second))), weights,
+        NDArray[] result = pairLosses(NDArrays.stack(first, 0), NDArrays.stack(second, 0), weights,
                 manager.create(valid, new Shape(pairs.size(), size)), manager.create(counts));
         for (int k = 0; k < pairs.size(); k++) {
             metrics.put("loss/" + pairs.get(k).key(), result[0].get(k));

@@ -19,12 +19,12 @@ import org.scale4j.api.modality.ModalitySpec;
  * Synthetic collated batches for the benchmark: every modality present in 80% of samples,
  * lengths between half and all of the positions, 15% of real positions masked with targets.
  */
-final class BenchBatches {
+public final class BenchBatches {
 
     private BenchBatches() {
     }
 
-    static Batch batch(List<ModalitySpec> specs, int size, long seed, NDManager manager) {
+    public static Batch batch(List<ModalitySpec> specs, int size, long seed, NDManager manager) {
         Random rng = new Random(seed);
         SortedMap<String, ModalityBatch> modalities = new TreeMap<>();
         for (ModalitySpec spec : specs) {

@@ -32,11 +32,11 @@ import org.scale4j.training.model.WeightedObjective;
  * SCALE parts (bert-text, region-transformer, frame-transformer, self-harmonized,
  * joint-co-transformer, simcl + five masked tasks).
  */
-record BenchModel(String name, int batch, int hidden, int layers, int textHeads, int textFfn, int visualHeads,
+public record BenchModel(String name, int batch, int hidden, int layers, int textHeads, int textFfn, int visualHeads,
         int visualFfn, int crossLayers, int crossHeads, int contrastive, List<ModalitySpec> modalities) {
 
     /** DESIGN.md section 6: hidden 128, 2 layers, 4 heads, FFN 256, 2 fusion layers, batch 32. */
-    static BenchModel quickstart() {
+    public static BenchModel quickstart() {
         Vocabulary vocab = new Vocabulary(1000, 0, 1, 2, 3, 4);
         return new BenchModel("quickstart", 32, 128, 2, 4, 256, 4, 256, 2, 4, 128, List.of(
                 new ModalitySpec("text", "tokens", 24, 0, 0, vocab),
@@ -68,7 +68,7 @@ record BenchModel(String name, int batch, int hidden, int layers, int textHeads,
                 new ModalitySpec("audio", "frames", 81, 751, 0, null)));
     }
 
-    ModelPlan plan() {
+    public ModelPlan plan() {
         Map<String, Configured<EncoderProvider<?>>> encoders = new TreeMap<>();
         for (ModalitySpec spec : modalities) {
             int positions = spec.name().equals("text") || spec.name().equals("table") ? 0 : spec.tokens();
