@@ -9,8 +9,8 @@
 # (MKL_NUM_THREADS=1 does the same: PyTorch takes its intra-op thread count from MKL.)
 # Determinism probe (same classpath, class org.scale4j.training.model.bench.GradientRepeatProbe,
 # -Dprobe.objective=KEY for one objective's loss): are one batch's loss and gradients bitwise equal
-# across repeats and processes? With 2 threads the text word/position embedding gradients differ;
-# with one intra-op thread every gradient repeats bitwise.
+# across repeats and processes? (It found the SIMCL gather whose backward used parallel atomic adds;
+# GradientDeterminismTest now guards it.)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
