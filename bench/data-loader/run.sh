@@ -13,8 +13,6 @@ mkdir -p "$OUT"
 mvn -B -o -q test-compile -pl module-data-arrow -am
 mvn -B -o -q dependency:build-classpath -pl module-data-arrow -Dmdep.outputFile="$PWD/$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
 CP="module-api/target/classes:module-data-arrow/target/classes:$(cat "$OUT/cp.txt")"
-# the launcher's glibc malloc settings (see ./scale4j)
-export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-268435456}" MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-536870912}"
 export DJL_CACHE_DIR="$PWD/.djl-cache" DJL_OFFLINE=true OPT_OUT_TRACKING=true TOKENIZERS_PARALLELISM=false
 taskset -c 0 java -Xmx2g ${BENCH_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error -cp "$CP" \

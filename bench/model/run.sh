@@ -17,8 +17,6 @@ cd "$root"
 mvn -B -o -q -pl module-training -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="module-training/target/test-classes:module-training/target/classes:$(cat module-training/target/bench.classpath)"
-# the launcher's glibc malloc settings (see ./scale4j)
-export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-268435456}" MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-536870912}"
 export DJL_CACHE_DIR="$root/.djl-cache" DJL_OFFLINE=true OPT_OUT_TRACKING=true
 threads=()
 if [[ -n "${THREADS:-}" ]]; then
