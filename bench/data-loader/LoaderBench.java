@@ -72,25 +72,26 @@ public final class LoaderBench {
             List<MaskingRequest> masks = List.of(new MaskingRequest("text", "token", 0.15, 0),
                     new MaskingRequest("table", "entity", 0.15, 0), new MaskingRequest("image", "zero", 0.15, 0.1),
                     new MaskingRequest("video", "zero", 0.15, 0), new MaskingRequest("audio", "zero", 0.15, 0));
-            long featureBytes = 0;
-            double masked = time(ds, new BatchOptions(batch, true, 1, masks, true, true, 0), samples, nd, preset,
+            Timing masked = time(ds, new BatchOptions(batch, true, 1, masks, true, true, 0), samples, nd, preset,
                     "training masks");
             System.out.println("after loading: " + rss());
-            double plain = time(ds, new BatchOptions(batch, true, 1, List.of(), true, true, 0), samples, nd, preset,
+            Timing plain = time(ds, new BatchOptions(batch, true, 1, List.of(), true, true, 0), samples, nd, preset,
                     "no masks");
-            featureBytes = lastBytes;
-            double copy = copyBandwidth(dir, featureBytes);
+            double copy = copyBandwidth(dir, plain.featureBytes());
             System.out.printf(Locale.ROOT, "memcopy %s: %.0f MB/s (mapped shard -> direct buffer); loader = %.0f%% of it"
-                    + " with training masks, %.0f%% without%n", presetName, copy, 100 * masked / copy, 100 * plain / copy);
+                    + " with training masks, %.0f%% without%n", presetName, copy, 100 * masked.megabytesPerSecond() / copy,
+                    100 * plain.megabytesPerSecond() / copy);
         }
         System.out.println("after memcopy: " + rss());
 
     }
 
-    private static long lastBytes;
+    /** Wall-clock MB/s of real feature bytes, and how many bytes that was. */
+    private record Timing(double megabytesPerSecond, long featureBytes) {
+    }
 
-    /** Times {@code samples} samples of batches on this thread; prints samples/s and MB/s; returns wall-clock MB/s. */
-    private static double time(Dataset ds, BatchOptions options, long samples, NDManager nd, SyntheticPreset preset,
+    /** Times {@code samples} samples of batches on this thread; prints samples/s and MB/s. */
+    private static Timing time(Dataset ds, BatchOptions options, long samples, NDManager nd, SyntheticPreset preset,
             String label) {
         long featureBytes = 0;
         long done = 0;
@@ -116,8 +117,7 @@ public final class LoaderBench {
             System.out.printf(Locale.ROOT, "loader  %s, %s: %d samples in %.2f s = %.0f samples/s, %.0f MB/s of"
                     + " feature data (%.3f MB/sample)%n", preset.name(), label, done, seconds, done / seconds,
                     mb / seconds, mb / done);
-            lastBytes = featureBytes;
-            return mb / seconds;
+            return new Timing(mb / seconds, featureBytes);
         }
     }
 

@@ -116,7 +116,7 @@ class BrokenDatasetCorpusTest {
 
     private static void check(Case c) throws IOException {
         Path data = work.resolve("broken").resolve(c.name());
-        copy(valid, data);
+        ReferenceRun.copyTree(valid, data);
         c.breakage().apply(data);
         List<String> args = new ArrayList<>(List.of("train", RECIPE.toString(),
                 "--set", "run.name=" + c.name(), "--set", "run.out=" + work.resolve("runs"),
@@ -162,18 +162,5 @@ class BrokenDatasetCorpusTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), file + " has no '" + from + "'");
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 
 /**
  * Batch tensors that collation writes in place, in PyTorch's own memory.
@@ -30,7 +29,7 @@ final class HostTensors {
     private HostTensors() {
     }
 
-    /** A float32 tensor and a writable view of its elements in native byte order. */
+    /** A tensor (or, off the CPU, a host buffer for it) and a writable view of its bytes in native order. */
     record Writable(NDArray array, ByteBuffer bytes, NDManager manager, Shape shape) {
 
         /** The finished tensor: the array itself on the CPU, a device copy elsewhere. */
@@ -48,13 +47,9 @@ final class HostTensors {
 
     /** An uninitialised float32 tensor of {@code shape} to fill through {@link Writable#bytes()}. */
     static Writable empty(NDManager manager, Shape shape) {
-        if (onHost(manager)) {
-            NDArray array = manager.create(shape, DataType.FLOAT32);
-            ByteBuffer view = array.toByteBuffer(true);
-            if (view.isDirect() && view.capacity() == shape.size() * Float.BYTES) {
-                return new Writable(array, view.order(ByteOrder.nativeOrder()), manager, shape);
-            }
-            array.close();
+        Writable onHost = onHost(manager, shape, DataType.FLOAT32);
+        if (onHost != null) {
+            return onHost;
         }
         ByteBuffer host = ByteBuffer.allocateDirect(Math.toIntExact(shape.size() * Float.BYTES))
                 .order(ByteOrder.nativeOrder());
@@ -70,20 +65,28 @@ final class HostTensors {
 
     /** An int64 tensor holding {@code data} (row-major in {@code shape}). */
     static NDArray of(NDManager manager, long[] data, Shape shape) {
-        if (onHost(manager)) {
-            NDArray array = manager.create(shape, DataType.INT64);
-            ByteBuffer view = array.toByteBuffer(true);
-            if (view.isDirect() && view.capacity() == (long) data.length * Long.BYTES) {
-                LongBuffer longs = view.order(ByteOrder.nativeOrder()).asLongBuffer();
-                longs.put(data);
-                return array;
-            }
-            array.close();
+        Writable onHost = onHost(manager, shape, DataType.INT64);
+        if (onHost == null) {
+            return manager.create(data, shape);
         }
-        return manager.create(data, shape);
+        onHost.bytes().asLongBuffer().put(data);
+        return onHost.array();
     }
 
-    private static boolean onHost(NDManager manager) {
-        return Device.Type.CPU.equals(manager.getDevice().getDeviceType());
+    /**
+     * An uninitialised engine tensor with a direct view of its memory ({@code toByteBuffer(true)}),
+     * or {@code null} when there is none (another device, or an engine that copies).
+     */
+    private static Writable onHost(NDManager manager, Shape shape, DataType type) {
+        if (!Device.Type.CPU.equals(manager.getDevice().getDeviceType())) {
+            return null;
+        }
+        NDArray array = manager.create(shape, type);
+        ByteBuffer view = array.toByteBuffer(true);
+        if (view.isDirect() && view.capacity() == shape.size() * type.getNumOfBytes()) {
+            return new Writable(array, view.order(ByteOrder.nativeOrder()), manager, shape);
+        }
+        array.close();
+        return null;
     }
 }

@@ -31,7 +31,8 @@ import org.scale4j.api.modality.RowView;
  */
 public final class ArrowRow implements RowView {
 
-    private static final ThreadLocal<ByteBuffer> HALF_SCRATCH =
+    /** Per-thread buffer for positional reads that are widened or scanned before use (float16 rows, NaN checks). */
+    private static final ThreadLocal<ByteBuffer> READ_SCRATCH =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN));
 
     private final RecordBatchRef batch;
@@ -156,10 +157,10 @@ public final class ArrowRow implements RowView {
         } else if (values instanceof Float2Vector f2) {
             int bytes = (int) (count * 2);
             f2.getDataBuffer().checkBytes(first * 2, first * 2 + bytes);
-            ByteBuffer half = HALF_SCRATCH.get();
+            ByteBuffer half = READ_SCRATCH.get();
             if (half.capacity() < bytes) {
                 half = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
-                HALF_SCRATCH.set(half);
+                READ_SCRATCH.set(half);
             }
             half.clear().limit(bytes);
             read(f2.getDataBuffer(), first * 2, half);
@@ -208,7 +209,7 @@ public final class ArrowRow implements RowView {
         long first = span[0] * dim;
         long count = (span[1] - span[0]) * dim;
         data.checkBytes(first * width, (first + count) * width);
-        ByteBuffer scratch = HALF_SCRATCH.get();
+        ByteBuffer scratch = READ_SCRATCH.get();
         int perChunk = scratch.capacity() / width;
         for (long done = 0; done < count; done += perChunk) {
             int n = (int) Math.min(perChunk, count - done);
