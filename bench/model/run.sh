@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Forward+backward time per step of the SCALE model on CPU: the near-zero-FLOP copy (framework
 # cost), the quickstart model at batch 32 and the paper model at batch 8, plus a large matmul.
-# Usage: [THREADS=n] bench/model/run.sh [steps=10] [models=micro,quickstart,paper]
+# Usage: [THREADS=n] [BENCH_JAVA_OPTS=...] bench/model/run.sh [steps=10] [models=micro,quickstart,paper]
+# oneDNN CPU kernels are off as in training (trainer.onednn: false); BENCH_JAVA_OPTS=-Dbench.onednn=true
+# measures PyTorch's default. Use 60+ steps for the framework-cost ratio: fewer leave JIT warm-up in it.
 # THREADS sets PyTorch's intra-op (and inter-op) threads; on a shared, oversubscribed machine
 # THREADS=1 avoids OpenMP threads spinning against each other (10x faster steps were measured).
 # With THREADS=1 the micro step drops from about 22 to 15-16 ms (the rest of the fixed cost is
@@ -22,6 +24,6 @@ threads=()
 if [[ -n "${THREADS:-}" ]]; then
   threads=(-Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads="$THREADS")
 fi
-exec java -cp "$cp" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true "${threads[@]}" \
+exec java -cp "$cp" ${BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -DOPT_OUT_TRACKING=true "${threads[@]}" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     org.scale4j.training.model.bench.ModelBench "$@"

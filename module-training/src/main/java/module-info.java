@@ -2,8 +2,10 @@
 module org.scale4j.training {
     requires transitive org.scale4j.api;
     requires org.scale4j.tensorboard;
+    requires com.sun.jna;
 
     exports org.scale4j.training.checkpoint;
+    exports org.scale4j.training.engine;
     exports org.scale4j.training.eval;
     exports org.scale4j.training.eval.classification;
     exports org.scale4j.training.eval.clustering;

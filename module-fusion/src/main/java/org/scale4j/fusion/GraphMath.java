@@ -33,7 +33,7 @@ final class GraphMath {
         NDArray squares = summaries.square().sum(new int[] {2});
         NDArray denominator = Scalars.maximum(squares.expandDims(2).mul(squares.expandDims(1)), eps * eps).sqrt();
         NDArray eye = summaries.getManager().eye((int) summaries.getShape().get(1));
-        return dot.div(denominator).mul(eye.sub(1f).neg()).add(eye);
+        return dot.div(denominator).mul(Scalars.add(eye.neg(), 1f)).add(eye);
     }
 
     /** {@code [B,M,M]} co-presence {@code p[b,m]·p[b,n]}, or all ones when missing modalities count. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.scale4j.api.model.Harmonizer;
 import org.scale4j.api.model.HarmonyWeights;
+import org.scale4j.api.nn.Scalars;
 
 /**
  * Per-sample self-harmonized weights (spec 2.6): {@code C} = cosine graph of the modality
@@ -28,7 +29,7 @@ final class SelfHarmonizer implements Harmonizer {
     public HarmonyWeights harmonize(List<String> modalities, NDArray summaries, NDArray present) {
         NDArray cosine = GraphMath.cosine(summaries, eps);
         NDArray pair = GraphMath.pairMask(present, maskMissing);
-        NDArray rowSoftmax = cosine.add(pair.sub(1f).mul(-GraphMath.MASKED)).softmax(2);
+        NDArray rowSoftmax = cosine.add(Scalars.mul(Scalars.add(pair, -1f), -GraphMath.MASKED)).softmax(2);
         NDArray harmonized = cosine.mul(rowSoftmax).mul(pair);
         NDArray weights = GraphMath.l2Normalize(harmonized, 2).mul(pair);
         return new HarmonyWeights(modalities, weights, GraphMath.diagonal(weights));

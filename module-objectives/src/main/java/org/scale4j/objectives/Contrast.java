@@ -33,7 +33,7 @@ final class Contrast {
 
     /** {@code (allowed - 1) · 1e4}: 0 where allowed, -1e4 where not. */
     static NDArray offset(NDArray allowed) {
-        return allowed.sub(1f).mul(-MASKED);
+        return Scalars.mul(Scalars.add(allowed, -1f), -MASKED);
     }
 
     /**

@@ -118,14 +118,14 @@ final class SimclObjective extends ObjectiveBlock {
         z = Contrast.normalizeRows(z);
         NDArray rows = valid.concat(valid, 1);
         NDArray logits = Scalars.div(z.batchMatMul(z.transpose(0, 2, 1)), temperature).mul(weights.concat(weights, 1).expandDims(2));
-        NDArray notSelf = manager.eye((int) (2 * batch)).sub(1f).neg();
+        NDArray notSelf = Scalars.add(manager.eye((int) (2 * batch)).neg(), 1f);
         NDArray allowed = rows.expandDims(1).mul(notSelf);
         NDArray masked = logits.add(Contrast.offset(allowed));
         NDArray zeros = manager.zeros(new Shape(batch, batch), DataType.FLOAT32);
         NDArray identity = manager.eye((int) batch);
         NDArray target = zeros.concat(identity, 1).concat(identity.concat(zeros, 1), 0);
         NDArray rowLoss = masked.logSoftmax(2).mul(target).sum(new int[] {2}).neg();
-        NDArray denominator = counts.mul(2f);
+        NDArray denominator = Scalars.mul(counts, 2f);
         NDArray loss = rowLoss.mul(rows).sum(new int[] {1}).div(denominator);
         NDArray positive = masked.mul(target).sum(new int[] {2});
         NDArray hits = positive.gte(masked.max(new int[] {2})).toType(DataType.FLOAT32, false);

@@ -163,7 +163,7 @@ class RecipeCommandTest {
         assertUserError(validate(TestRecipes.VALID, "trainer.steps=5", "trainer.stpes=5"),
                 "--set #2: trainer.stpes: unknown key 'stpes'; did you mean 'steps'? allowed here: [steps, devices, "
                         + "micro_batches, grad_accumulation, optimizer, schedule, clip_grad_norm, max_bad_steps, val_every, "
-                        + "early_stopping, log_every]");
+                        + "early_stopping, log_every, onednn]");
         assertEquals(0, validate(TestRecipes.VALID, "trainer.optimizer.type=bert-adam").status());
     }
 

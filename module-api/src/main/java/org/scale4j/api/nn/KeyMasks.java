@@ -22,7 +22,7 @@ public final class KeyMasks {
     public static NDArray keyOffset(NDArray keyMask) {
         long batch = keyMask.getShape().get(0);
         long tokens = keyMask.getShape().get(1);
-        return keyMask.sub(1f).mul(-MASKED).reshape(batch, 1, 1, tokens);
+        return Scalars.mul(Scalars.add(keyMask, -1f), -MASKED).reshape(batch, 1, 1, tokens);
     }
 
     /**

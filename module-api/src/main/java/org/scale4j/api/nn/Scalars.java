@@ -30,6 +30,11 @@ public final class Scalars {
         return like.getManager().full(new Shape(), value, DataType.FLOAT32);
     }
 
+    /** {@code x + value}, safe to differentiate. */
+    public static NDArray add(NDArray x, float value) {
+        return x.add(of(x, value));
+    }
+
     /** {@code x · value}, safe to differentiate. */
     public static NDArray mul(NDArray x, float value) {
         return x.mul(of(x, value));

@@ -1,6 +1,7 @@
 package org.scale4j.api.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -23,9 +24,17 @@ import ai.djl.util.PairList;
  * softmax weight is exactly 0 in float32, so its value cannot influence any other position.
  *
  * <p>The attention uses the parameters (query, key, value and result projections) of DJL's
- * {@link ScaledDotProductAttentionBlock} and the same math, but runs the projections on
- * {@code [B,T,H]} directly and takes the additive key offset computed once per stack: about 12
- * fewer native ops per layer than the block's own forward (which rebuilds its mask every call).
+ * {@link ScaledDotProductAttentionBlock} and the same math, but takes the additive key offset
+ * computed once per stack (the block's own forward rebuilds its mask every call).
+ *
+ * <p>Why the layer works on token rows {@code [B·T,H]} inside: a model of this size spends a
+ * large share of each step in per-op overhead (dispatch, autograd nodes, thread hand-offs), not
+ * in arithmetic. On 2-D rows every projection is one fused {@code addmm} (product plus bias, one
+ * autograd node) where a 3-D input costs a product, a bias add and two reshapes forward and
+ * backward; and the query, key and value projections run as one product over their three weight
+ * matrices concatenated (one GEMM instead of three). The parameters stay the block's four
+ * projections, so checkpoints and parameter names do not change. {@link TransformerStack}
+ * reshapes once per stack, not once per layer.
  *
  * <p>Parameters (names after DJL's prefixes): {@code attention} (query/key/value/result
  * projections, each {@code H×H} + bias), {@code attentionNorm}, {@code ffnIn} ({@code H→F}),
@@ -76,36 +85,70 @@ public final class TransformerLayer extends AbstractBlock {
      * @return {@code [B,T,H]}, in {@code x}'s manager
      */
     public NDArray forward(ParameterStore ps, NDArray x, NDArray keyOffset, boolean training) {
+        Shape shape = x.getShape();
+        NDArray rows = x.reshape(shape.get(0) * shape.get(1), shape.get(2));
+        return forwardRows(ps, rows, shape.get(0), keyOffset, training).reshape(shape);
+    }
+
+    /**
+     * Runs the layer on token rows, the form {@link TransformerStack} keeps between layers.
+     *
+     * @param rows {@code [B·T,H]}: sample {@code b}'s tokens are rows {@code b·T} to {@code b·T+T-1}
+     * @param batch {@code B}
+     * @param keyOffset {@code [B,1,1,T]} float32 from {@link KeyMasks#keyOffset}
+     * @return {@code [B·T,H]}, in {@code rows}' manager
+     */
+    NDArray forwardRows(ParameterStore ps, NDArray rows, long batch, NDArray keyOffset, boolean training) {
         if (spec.placement() == NormPlacement.POST) {
-            NDArray attended = dropout(attend(ps, x, keyOffset, training), training);
-            NDArray h = norm(ps, attentionNorm, x.add(attended), training);
+            NDArray attended = dropout(attend(ps, rows, batch, keyOffset, training), training);
+            NDArray h = norm(ps, attentionNorm, rows.add(attended), training);
             NDArray fed = dropout(feedForward(ps, h, training), training);
             return norm(ps, ffnNorm, h.add(fed), training);
         }
-        NDArray attended = attend(ps, norm(ps, attentionNorm, x, training), keyOffset, training);
-        NDArray h = x.add(dropout(attended, training));
+        NDArray attended = attend(ps, norm(ps, attentionNorm, rows, training), batch, keyOffset, training);
+        NDArray h = rows.add(dropout(attended, training));
         NDArray fed = feedForward(ps, norm(ps, ffnNorm, h, training), training);
         return h.add(dropout(fed, training));
     }
 
-    private NDArray attend(ParameterStore ps, NDArray x, NDArray keyOffset, boolean training) {
-        long batch = x.getShape().get(0);
-        long tokens = x.getShape().get(1);
+    private NDArray attend(ParameterStore ps, NDArray rows, long batch, NDArray keyOffset, boolean training) {
+        long tokens = rows.getShape().get(0) / batch;
         int heads = spec.heads();
         int size = spec.hidden() / heads;
-        // [B,T,H] -> [B,N,T,d]; the 1/sqrt(d) scale is applied to the queries
-        NDArray queries = Scalars.mul(project(ps, attention.getQueryProjection(), x, training), 1f / (float) Math.sqrt(size))
+        NDList projected = projectQueryKeyValue(ps, rows, training);
+        // [B·T,H] -> [B,N,T,d]; the 1/sqrt(d) scale is applied to the queries
+        NDArray queries = Scalars.mul(projected.get(0), 1f / (float) Math.sqrt(size))
                 .reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
-        NDArray keys = project(ps, attention.getKeyProjection(), x, training)
-                .reshape(batch, tokens, heads, size).transpose(0, 2, 3, 1);
-        NDArray values = project(ps, attention.getValueProjection(), x, training)
-                .reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
+        NDArray keys = projected.get(1).reshape(batch, tokens, heads, size).transpose(0, 2, 3, 1);
+        NDArray values = projected.get(2).reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
         NDArray probabilities = queries.matMul(keys).add(keyOffset).softmax(3);
         if (training && spec.attentionDropout() > 0) {
             probabilities = Dropout.dropout(probabilities, spec.attentionDropout(), true).singletonOrThrow();
         }
-        NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch, tokens, spec.hidden());
+        NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch * tokens, spec.hidden());
         return project(ps, attention.getResultProjection(), context, training);
+    }
+
+    /** Queries, keys and values {@code [B·T,H]} each, from one product with the stacked weights. */
+    private NDList projectQueryKeyValue(ParameterStore ps, NDArray rows, boolean training) {
+        Linear[] projections = {attention.getQueryProjection(), attention.getKeyProjection(),
+                attention.getValueProjection()};
+        NDList weights = new NDList(3);
+        NDList biases = new NDList(3);
+        for (Linear projection : projections) {
+            weights.add(value(ps, projection, "weight", rows, training));
+            biases.add(value(ps, projection, "bias", rows, training));
+        }
+        // an op's result joins its first operand's manager: keep these out of the parameters' one
+        NDArray weight = NDArrays.concat(weights, 0);
+        NDArray bias = NDArrays.concat(biases, 0);
+        weight.attach(rows.getManager());
+        bias.attach(rows.getManager());
+        return rows.getNDArrayInternal().linear(rows, weight, bias).singletonOrThrow().split(3, 1);
+    }
+
+    private static NDArray value(ParameterStore ps, Linear projection, String name, NDArray like, boolean training) {
+        return ps.getValue(projection.getParameters().get(name), like.getDevice(), training);
     }
 
     private static NDArray project(ParameterStore ps, Linear projection, NDArray x, boolean training) {

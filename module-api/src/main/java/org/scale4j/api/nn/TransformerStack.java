@@ -59,11 +59,13 @@ public final class TransformerStack extends AbstractBlock {
             return x;
         }
         NDArray keyOffset = KeyMasks.keyOffset(keyMask);
-        NDArray h = x;
+        Shape shape = x.getShape();
+        // token rows [B·T,H] between layers: see TransformerLayer on why
+        NDArray rows = x.reshape(shape.get(0) * shape.get(1), shape.get(2));
         for (TransformerLayer layer : layers) {
-            h = layer.forward(ps, h, keyOffset, training);
+            rows = layer.forwardRows(ps, rows, shape.get(0), keyOffset, training);
         }
-        return h;
+        return rows.reshape(shape);
     }
 
     @Override

@@ -24,6 +24,8 @@ import org.scale4j.api.config.Min;
  * @param valEvery steps between validation passes; 0 disables validation
  * @param earlyStopping early stopping on a validation metric
  * @param logEvery steps between progress lines on the console (TensorBoard follows {@code tensorboard.every})
+ * @param onednn whether PyTorch's oneDNN CPU kernels run (process-wide; off by default, see
+ *     {@code org.scale4j.training.engine.OneDnnSwitch})
  */
 @Doc("The optimisation loop.")
 public record TrainerSection(
@@ -45,7 +47,11 @@ public record TrainerSection(
         @Doc("Steps between validation passes; 0 disables validation.") @Default("100") @Min(0) int valEvery,
         @Doc("Early stopping on a validation metric.") EarlyStoppingSection earlyStopping,
         @Doc("Steps between progress lines on the console; TensorBoard scalars follow tensorboard.every.")
-        @Default("10") @Min(1) int logEvery) {
+        @Default("10") @Min(1) int logEvery,
+        @Doc("PyTorch's oneDNN CPU kernels (Python: torch.backends.mkldnn.enabled), for the whole process. Off by "
+                + "default: on CPU a SCALE model reaches them only for GELU, whose small calls they make about 3x slower "
+                + "with 2 threads; PyTorch's own kernel is as fast on large tensors. Results agree to float32 rounding.")
+        @Default("false") boolean onednn) {
 
     private static final Pattern DEVICES = Pattern.compile("auto|cpu|cpu:\\d+|gpu|gpu:\\d+(,\\d+)*");
 

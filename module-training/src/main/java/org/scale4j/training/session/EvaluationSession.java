@@ -47,7 +47,7 @@ public final class EvaluationSession {
                 throw new RunSetupException("eval.split: the dataset has no split '" + recipe.eval().split()
                         + "'; it has " + dataset.splits());
             }
-            ScaleModel model = RunParts.buildModel(recipe, dataset, manager);
+            ScaleModel model = RunParts.buildModel(recipe, dataset, manager, console);
             TrainingCheckpoint.Position position = TrainingCheckpoint.restore(chosen, model, manager, List.of(), w -> { });
             console.println("evaluating " + chosen + " (step " + position.step() + ") on " + recipe.eval().split() + " ...");
             EvalReport report = evaluateModel(recipe, dataset, model, manager,
@@ -87,7 +87,7 @@ public final class EvaluationSession {
                 throw new RunSetupException("--split: the dataset has no split '" + split + "'; it has "
                         + dataset.splits());
             }
-            ScaleModel model = RunParts.buildModel(recipe, dataset, manager);
+            ScaleModel model = RunParts.buildModel(recipe, dataset, manager, console);
             TrainingCheckpoint.Position position = TrainingCheckpoint.restore(chosen, model, manager, List.of(), w -> { });
             console.println("embedding " + split + " with " + chosen + " (step " + position.step() + ") ...");
             SplitFeatures features = FeatureExtractor.extract(model, dataset, split, recipe.data().evalBatchSize(), 0,

@@ -1,6 +1,7 @@
 package org.scale4j.training.session;
 
 import ai.djl.ndarray.NDManager;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import org.scale4j.api.data.DataContext;
 import org.scale4j.api.data.Dataset;
 import org.scale4j.api.recipe.ObjectiveSection;
 import org.scale4j.api.recipe.Recipe;
+import org.scale4j.training.engine.OneDnnSwitch;
 import org.scale4j.training.model.ModelBuilder;
 import org.scale4j.training.model.ModelPlan;
 import org.scale4j.training.model.ScaleModel;
@@ -31,11 +33,15 @@ public final class RunParts {
     }
 
     /**
-     * Builds the recipe's model for the dataset's modalities and initialises it from the run seed.
+     * Builds the recipe's model for the dataset's modalities and initialises it from the run seed,
+     * after applying the recipe's process-wide engine settings ({@code trainer.onednn}).
      *
+     * @param console where a setting that cannot be applied on this machine is reported (the run goes on)
      * @throws RunSetupException when a plugin rejects its part of the recipe
      */
-    public static ScaleModel buildModel(Recipe recipe, Dataset dataset, NDManager manager) {
+    public static ScaleModel buildModel(Recipe recipe, Dataset dataset, NDManager manager, PrintStream console) {
+        OneDnnSwitch.set(recipe.trainer().onednn()).ifPresent(problem -> console.println(
+                "note: trainer.onednn: " + recipe.trainer().onednn() + " not applied, PyTorch's default stays: " + problem));
         List<WeightedObjective> objectives = new ArrayList<>();
         for (ObjectiveSection section : recipe.objectives()) {
             objectives.add(new WeightedObjective(section.objective(), section.weight()));

@@ -149,7 +149,7 @@ public final class TrainingSession {
             }
             console.println("data: " + describe(dataset));
 
-            ScaleModel model = RunParts.buildModel(recipe, dataset, manager);
+            ScaleModel model = RunParts.buildModel(recipe, dataset, manager, console);
             console.println(model.parameterReport().format());
             ScaleTrainable trainable = new ScaleTrainable(model);
 

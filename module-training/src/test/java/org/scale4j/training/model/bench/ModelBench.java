@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.scale4j.api.batch.Batch;
+import org.scale4j.training.engine.OneDnnSwitch;
 import org.scale4j.training.model.LossResult;
 import org.scale4j.training.model.ModelBuilder;
 import org.scale4j.training.model.ScaleModel;
@@ -35,10 +36,14 @@ public final class ModelBench {
         System.out.printf("PyTorch intra-op threads: %s; steps per model: %d (after %d warm-up); cores: %d%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "default"), steps, WARMUP,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("large matmul 2048x2048x2048: %.1f GFLOP/s; tiny op (add + close): %.1f us%n%n",
+        System.out.printf("large matmul 2048x2048x2048: %.1f GFLOP/s; tiny op (add + close): %.1f us%n",
                 matmulGflops(), tinyOpMicros());
         List<Runner> runners = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            // as training does (trainer.onednn, default false); -Dbench.onednn=true measures PyTorch's default
+            boolean oneDnn = Boolean.getBoolean("bench.onednn");
+            System.out.printf("oneDNN CPU kernels: %s%s%n%n", oneDnn ? "on" : "off",
+                    OneDnnSwitch.set(oneDnn).map(problem -> " requested, not applied: " + problem).orElse(""));
             for (String name : which) {
                 runners.add(new Runner(switch (name) {
                     case "micro" -> BenchModel.micro();
