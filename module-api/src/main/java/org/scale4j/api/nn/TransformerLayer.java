@@ -115,12 +115,13 @@ public final class TransformerLayer extends AbstractBlock {
         long tokens = rows.getShape().get(0) / batch;
         int heads = spec.heads();
         int size = spec.hidden() / heads;
-        NDList projected = projectQueryKeyValue(ps, rows, training);
-        // [B·T,H] -> [B,N,T,d]; the 1/sqrt(d) scale is applied to the queries
-        NDArray queries = Scalars.mul(projected.get(0), 1f / (float) Math.sqrt(size))
-                .reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
-        NDArray keys = projected.get(1).reshape(batch, tokens, heads, size).transpose(0, 2, 3, 1);
-        NDArray values = projected.get(2).reshape(batch, tokens, heads, size).transpose(0, 2, 1, 3);
+        // [B·T,3H] -> [B,T,3N,d] -> [B,3N,T,d], cut into queries, keys and values [B,N,T,d] (views)
+        NDList projected = projectQueryKeyValue(ps, rows, training)
+                .reshape(batch, tokens, 3L * heads, size).transpose(0, 2, 1, 3).split(3, 1);
+        // the 1/sqrt(d) scale is applied to the queries
+        NDArray queries = Scalars.mul(projected.get(0), 1f / (float) Math.sqrt(size));
+        NDArray keys = projected.get(1).transpose(0, 1, 3, 2);
+        NDArray values = projected.get(2);
         NDArray probabilities = queries.matMul(keys).add(keyOffset).softmax(3);
         if (training && spec.attentionDropout() > 0) {
             probabilities = Dropout.dropout(probabilities, spec.attentionDropout(), true).singletonOrThrow();
@@ -129,8 +130,8 @@ public final class TransformerLayer extends AbstractBlock {
         return project(ps, attention.getResultProjection(), context, training);
     }
 
-    /** Queries, keys and values {@code [B·T,H]} each, from one product with the stacked weights. */
-    private NDList projectQueryKeyValue(ParameterStore ps, NDArray rows, boolean training) {
+    /** Queries, keys and values side by side {@code [B·T,3H]}, from one product with the stacked weights. */
+    private NDArray projectQueryKeyValue(ParameterStore ps, NDArray rows, boolean training) {
         Linear[] projections = {attention.getQueryProjection(), attention.getKeyProjection(),
                 attention.getValueProjection()};
         NDList weights = new NDList(3);
@@ -144,7 +145,7 @@ public final class TransformerLayer extends AbstractBlock {
         NDArray bias = NDArrays.concat(biases, 0);
         weight.attach(rows.getManager());
         bias.attach(rows.getManager());
-        return rows.getNDArrayInternal().linear(rows, weight, bias).singletonOrThrow().split(3, 1);
+        return rows.getNDArrayInternal().linear(rows, weight, bias).singletonOrThrow();
     }
 
     private static NDArray value(ParameterStore ps, Linear projection, String name, NDArray like, boolean training) {
