@@ -42,7 +42,7 @@ import org.scale4j.data.arrow.dataset.ArrowRow;
  * Only padding and masked rows are zero-filled. This runs on the loader thread in Java, not as
  * tensor ops, so it never competes with the model's intra-op threads.
  */
-public final class FeatureCollator implements ModalityCollator {
+public final class FeatureCollator implements ModalityCollator, AutoCloseable {
 
     private static final int BOX = 5;
     private static final int CHUNK = 1024;
@@ -52,6 +52,7 @@ public final class FeatureCollator implements ModalityCollator {
     private final int dim;
     private final int maxLen;
     private final ModalitySpec spec;
+    private final TensorPool pool = new TensorPool();
 
     /**
      * @param kind {@code regions} or {@code frames}
@@ -136,8 +137,8 @@ public final class FeatureCollator implements ModalityCollator {
         Shape shape = new Shape(b, t, dim);
         // Rows land once in `raw` (the target, or without masking the input itself); with masking the
         // input is a second tensor into which each sample's kept rows are copied while still in cache.
-        HostTensors.Writable raw = HostTensors.empty(manager, shape);
-        HostTensors.Writable feats = masking == null ? raw : HostTensors.empty(manager, shape);
+        HostTensors.Writable raw = HostTensors.empty(manager, shape, pool);
+        HostTensors.Writable feats = masking == null ? raw : HostTensors.empty(manager, shape, pool);
         ByteBuffer in = raw.bytes();
         ByteBuffer out = feats.bytes();
         FloatBuffer inFloats = raw.floats();
@@ -219,5 +220,11 @@ public final class FeatureCollator implements ModalityCollator {
         }
         return new ModalityBatch(spec.name(), HostTensors.of(manager, present, new Shape(b)),
                 HostTensors.of(manager, mask, new Shape(b, t)), inputs, targets);
+    }
+
+    /** Frees the recycled batch tensors (batches still open keep theirs until they close). */
+    @Override
+    public void close() {
+        pool.close();
     }
 }

@@ -45,6 +45,20 @@ final class HostTensors {
         }
     }
 
+    /**
+     * An uninitialised float32 tensor of {@code shape} to fill through {@link Writable#bytes()},
+     * recycled from {@code pool} on the CPU (see {@link TensorPool}), else allocated.
+     */
+    static Writable empty(NDManager manager, Shape shape, TensorPool pool) {
+        if (Device.Type.CPU.equals(manager.getDevice().getDeviceType())) {
+            Writable pooled = pool.take(manager, shape, DataType.FLOAT32);
+            if (pooled != null) {
+                return pooled;
+            }
+        }
+        return empty(manager, shape);
+    }
+
     /** An uninitialised float32 tensor of {@code shape} to fill through {@link Writable#bytes()}. */
     static Writable empty(NDManager manager, Shape shape) {
         Writable onHost = onHost(manager, shape, DataType.FLOAT32);
