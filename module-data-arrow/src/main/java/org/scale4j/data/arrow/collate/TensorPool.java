@@ -44,8 +44,11 @@ final class TensorPool implements AutoCloseable {
     private boolean closed;
     private long allocated;
 
-    /** A pooled tensor and a direct view of its memory in native byte order. */
-    private record Pooled(String key, NDArray tensor, ByteBuffer bytes) {
+    /**
+     * A pooled tensor, a direct view of its memory in native byte order, and which of its rows
+     * (the last dimension's vectors) are known to be zero, carried from batch to batch.
+     */
+    private record Pooled(String key, NDArray tensor, ByteBuffer bytes, boolean[] zeroRows) {
     }
 
     /**
@@ -75,7 +78,7 @@ final class TensorPool implements AutoCloseable {
         view.attach(batch);
         batch.attachInternal(UUID.randomUUID().toString(), new Lease(this, pooled));
         return new HostTensors.Writable(view, pooled.bytes().duplicate().order(ByteOrder.nativeOrder()).clear(), batch,
-                shape);
+                shape, pooled.zeroRows());
     }
 
     /** How many tensors this pool has allocated so far (idle, leased or freed). */
@@ -94,7 +97,8 @@ final class TensorPool implements AutoCloseable {
             return null;
         }
         allocated++;
-        return new Pooled(key, tensor, view);
+        long rows = shape.dimension() < 2 ? 1 : shape.size() / shape.get(shape.dimension() - 1);
+        return new Pooled(key, tensor, view, new boolean[Math.toIntExact(rows)]); // uninitialised: none known zero
     }
 
     private synchronized void giveBack(Pooled pooled) {
