@@ -82,15 +82,16 @@ public final class LoaderBench {
                     preset, "no masks");
             double copy = copyBandwidth(dir, plain.featureBytes());
             System.out.printf(Locale.ROOT, "memcopy %s: %.0f MB/s (mapped shard -> direct buffer); loader = %.0f%% of it"
-                    + " with training masks, %.0f%% without%n", presetName, copy, 100 * masked.megabytesPerSecond() / copy,
-                    100 * plain.megabytesPerSecond() / copy);
+                    + " with training masks, %.0f%% without (wall clock); per busy loader core %.0f%% and %.0f%%%n",
+                    presetName, copy, 100 * masked.megabytesPerSecond() / copy, 100 * plain.megabytesPerSecond() / copy,
+                    100 * masked.megabytesPerCpuSecond() / copy, 100 * plain.megabytesPerCpuSecond() / copy);
         }
         System.out.println("after memcopy: " + rss());
 
     }
 
-    /** Wall-clock MB/s of real feature bytes, and how many bytes that was. */
-    private record Timing(double megabytesPerSecond, long featureBytes) {
+    /** Wall-clock and loader-thread-CPU MB/s of real feature bytes, and how many bytes that was. */
+    private record Timing(double megabytesPerSecond, double megabytesPerCpuSecond, long featureBytes) {
     }
 
     /** Times {@code samples} samples of batches on this thread after {@code warmup} untimed ones; prints samples/s and MB/s. */
@@ -122,7 +123,7 @@ public final class LoaderBench {
             System.out.printf(Locale.ROOT, "loader  %s, %s: %d samples in %.2f s = %.0f samples/s, %.0f MB/s of"
                     + " feature data (%.3f MB/sample), after %d warm-up samples%n", preset.name(), label, done, seconds,
                     done / seconds, mb / seconds, mb / done, warmup);
-            return new Timing(mb / seconds, featureBytes);
+            return new Timing(mb / seconds, mb / cpu, featureBytes);
         }
     }
 
@@ -188,6 +189,9 @@ public final class LoaderBench {
                 sb.append("  ").append(line.replaceAll("\\s+", " "));
             }
         }
+        Runtime rt = Runtime.getRuntime();
+        sb.append(String.format(Locale.ROOT, "  (Java heap: %d MB committed, %d MB used)", rt.totalMemory() >> 20,
+                (rt.totalMemory() - rt.freeMemory()) >> 20));
         return sb.toString();
     }
 }
