@@ -40,32 +40,50 @@ final class ResidentBuffers {
         classify(schema.getFields(), false, staysMapped);
         List<ArrowBuf> buffers = mapped.getBuffers();
         boolean understood = staysMapped.size() == buffers.size();
-        List<ArrowBuf> chosen = new ArrayList<>(buffers.size());
-        List<ArrowBuf> copies = new ArrayList<>();
-        try {
+        long total = 0;
+        for (int i = 0; i < buffers.size(); i++) {
+            if (copied(understood, staysMapped, buffers, i)) {
+                total += aligned(buffers.get(i).capacity());
+            }
+        }
+        if (total == 0) {
+            return new ArrowRecordBatch(mapped.getLength(), mapped.getNodes(), buffers, mapped.getBodyCompression(),
+                    true, true);
+        }
+        // One allocation per record batch, sliced: a batch has dozens of small buffers.
+        try (ArrowBuf block = allocator.buffer(total)) {
+            List<ArrowBuf> chosen = new ArrayList<>(buffers.size());
+            long at = 0;
             for (int i = 0; i < buffers.size(); i++) {
                 ArrowBuf buf = buffers.get(i);
-                if (!understood || staysMapped.get(i) || buf.capacity() == 0) {
+                if (!copied(understood, staysMapped, buffers, i)) {
                     chosen.add(buf);
                     continue;
                 }
-                ArrowBuf copy = allocator.buffer(buf.capacity());
-                copies.add(copy);
-                ByteBuffer dst = copy.nioBuffer(0, (int) buf.capacity());
-                long at = bodyOffset + (buf.memoryAddress() - bodyAddress);
+                int length = Math.toIntExact(buf.capacity());
+                ByteBuffer dst = block.nioBuffer(at, length);
+                long from = bodyOffset + (buf.memoryAddress() - bodyAddress);
                 while (dst.hasRemaining()) {
-                    if (channel.read(dst, at + dst.position()) < 0) {
-                        throw new IOException("unexpected end of file at byte " + (at + dst.position()));
+                    if (channel.read(dst, from + dst.position()) < 0) {
+                        throw new IOException("unexpected end of file at byte " + (from + dst.position()));
                     }
                 }
-                chosen.add(copy);
+                chosen.add(block.slice(at, length));
+                at += aligned(length);
             }
-            // the new batch retains every buffer; the copies' own references are released below
+            // the new batch retains every buffer (the slices share the block's reference count)
             return new ArrowRecordBatch(mapped.getLength(), mapped.getNodes(), chosen, mapped.getBodyCompression(),
                     true, true);
-        } finally {
-            copies.forEach(ArrowBuf::close);
         }
+    }
+
+    private static boolean copied(boolean understood, List<Boolean> staysMapped, List<ArrowBuf> buffers, int i) {
+        return understood && !staysMapped.get(i) && buffers.get(i).capacity() > 0;
+    }
+
+    /** Arrow's 8-byte buffer alignment. */
+    private static long aligned(long length) {
+        return (length + 7) & ~7L;
     }
 
     /** Appends, in VectorLoader's order (depth-first, a field's own buffers first), whether each buffer stays mapped. */
