@@ -59,9 +59,10 @@ final class HostTensors {
                 }
                 int runEnd = r;
                 while (runEnd < end && !zeroRows[runEnd]) {
-                    zeroRows[runEnd++] = true;
+                    runEnd++;
                 }
                 Zeros.fill(bytes, r * rowBytes, (runEnd - r) * rowBytes);
+                java.util.Arrays.fill(zeroRows, r, runEnd, true); // marked only once written
                 r = runEnd;
             }
         }
