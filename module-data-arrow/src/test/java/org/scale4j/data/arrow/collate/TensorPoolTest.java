@@ -77,4 +77,33 @@ class TensorPoolTest {
             assertThrows(IllegalStateException.class, () -> pool.take(root, SHAPE, DataType.FLOAT32));
         }
     }
+
+    @Test
+    void aRecycledTensorZeroesRowsThatHeldValuesAndSkipsNone() {
+        // SHAPE [2,3,4]: 6 rows of 4 floats
+        try (NDManager root = NDManager.newBaseManager("PyTorch"); TensorPool pool = new TensorPool()) {
+            NDManager first = root.newSubManager();
+            HostTensors.Writable w = pool.take(first, SHAPE, DataType.FLOAT32);
+            w.written(0, 6);
+            fill(w, 1f);
+            first.close();
+
+            NDManager second = root.newSubManager();
+            HostTensors.Writable again = pool.take(second, SHAPE, DataType.FLOAT32);
+            assertEquals(1, pool.allocated());
+            again.zero(2, 3, 16); // rows 2..4 become padding
+            float[] expected = filled(1f);
+            Arrays.fill(expected, 8, 20, 0f);
+            assertArrayEquals(expected, again.array().toFloatArray());
+            again.written(3, 1); // row 3 gets values again
+            again.floats().put(12, new float[] {7, 7, 7, 7});
+            second.close();
+
+            NDManager third = root.newSubManager();
+            HostTensors.Writable last = pool.take(third, SHAPE, DataType.FLOAT32);
+            last.zero(0, 6, 16); // everything padding: rows 0, 1, 3 and 5 held values
+            assertArrayEquals(new float[24], last.array().toFloatArray(), "exactly zero, the 7s included");
+            third.close();
+        }
+    }
 }
