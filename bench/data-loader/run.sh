@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loader throughput benchmark (not a test): samples/s and MB/s from memory-mapped shards, beside a
 # plain memory copy of the same bytes, plus peak RSS.
-#   bench/data-loader/run.sh [PRESET] [ROWS] [SAMPLES]        e.g. bench/data-loader/run.sh paper 2000 2000
+#   bench/data-loader/run.sh [PRESET] [ROWS] [SAMPLES] [WARMUP]   e.g. bench/data-loader/run.sh paper 2000 8000
+# WARMUP (default 2000) samples per phase are loaded untimed first, while the JIT compiles the loader.
 # Datasets are generated once under bench/data-loader/work/ (gitignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,4 +17,4 @@ CP="module-api/target/classes:module-data-arrow/target/classes:$(cat "$OUT/cp.tx
 export DJL_CACHE_DIR="$PWD/.djl-cache" DJL_OFFLINE=true OPT_OUT_TRACKING=true TOKENIZERS_PARALLELISM=false
 taskset -c 0 java -Xmx2g ${BENCH_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error -cp "$CP" \
-  bench/data-loader/LoaderBench.java "$PRESET" "$ROWS" "$OUT/$PRESET-$ROWS" "$SAMPLES"
+  bench/data-loader/LoaderBench.java "$PRESET" "$ROWS" "$OUT/$PRESET-$ROWS" "$SAMPLES" 32 "${4:-2000}"

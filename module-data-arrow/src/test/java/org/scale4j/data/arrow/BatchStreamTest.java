@@ -74,6 +74,37 @@ class BatchStreamTest {
         return out;
     }
 
+    /**
+     * Batch tensors are recycled (TensorPool): a batch the caller still holds must keep its values
+     * while later batches are built, also after its stream closes and another stream of the same
+     * dataset goes on.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 2})
+    void aHeldBatchKeepsItsValuesWhileLaterBatchesAreBuilt(int prefetch) {
+        BatchOptions options = new BatchOptions(16, true, 11, MASKS, true, true, prefetch);
+        Batch held;
+        List<String> before;
+        try (BatchStream s = dataset.stream("train", options, DataPosition.START)) {
+            s.next(manager).close();
+            held = s.next(manager);
+            before = fingerprint(held);
+            for (int i = 0; i < 6; i++) {
+                try (Batch b = s.next(manager)) {
+                    assertNotEquals(before, fingerprint(b));
+                }
+            }
+            assertEquals(before, fingerprint(held));
+        }
+        try (BatchStream other = dataset.stream("train", options, DataPosition.START)) {
+            for (int i = 0; i < 6; i++) {
+                other.next(manager).close();
+            }
+        }
+        assertEquals(before, fingerprint(held), "still intact after its stream closed and another ran");
+        held.close();
+    }
+
     @Test
     void resumeContinuesWithExactlyTheNextBatch() {
         long n = dataset.size("train");

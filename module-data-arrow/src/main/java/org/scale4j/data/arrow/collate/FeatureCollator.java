@@ -42,7 +42,7 @@ import org.scale4j.data.arrow.dataset.ArrowRow;
  * Only padding and masked rows are zero-filled. This runs on the loader thread in Java, not as
  * tensor ops, so it never competes with the model's intra-op threads.
  */
-public final class FeatureCollator implements ModalityCollator {
+public final class FeatureCollator implements ModalityCollator, AutoCloseable {
 
     private static final int BOX = 5;
     private static final int CHUNK = 1024;
@@ -52,6 +52,7 @@ public final class FeatureCollator implements ModalityCollator {
     private final int dim;
     private final int maxLen;
     private final ModalitySpec spec;
+    private final TensorPool pool = new TensorPool();
 
     /**
      * @param kind {@code regions} or {@code frames}
@@ -136,8 +137,8 @@ public final class FeatureCollator implements ModalityCollator {
         Shape shape = new Shape(b, t, dim);
         // Rows land once in `raw` (the target, or without masking the input itself); with masking the
         // input is a second tensor into which each sample's kept rows are copied while still in cache.
-        HostTensors.Writable raw = HostTensors.empty(manager, shape);
-        HostTensors.Writable feats = masking == null ? raw : HostTensors.empty(manager, shape);
+        HostTensors.Writable raw = HostTensors.empty(manager, shape, pool);
+        HostTensors.Writable feats = masking == null ? raw : HostTensors.empty(manager, shape, pool);
         ByteBuffer in = raw.bytes();
         ByteBuffer out = feats.bytes();
         FloatBuffer inFloats = raw.floats();
@@ -151,17 +152,20 @@ public final class FeatureCollator implements ModalityCollator {
         float[] chunk = new float[Math.min(dim, CHUNK)];
         for (int i = 0; i < b; i++) {
             RowView row = rows.get(i);
-            int sampleAt = i * t * rowBytes;
+            int first = i * t; // the sample's position 0, as a row index of the [B*T, D] tensors
+            int sampleAt = first * rowBytes;
             in.position(sampleAt + rowBytes);
+            raw.written(first + 1, Math.min(row.listLength(context.column()), maxLen));
             int n = row.copyFloatRows(context.column(), maxLen, in);
-            // The tensors are uninitialised: zero the padding rows (and, for a missing sample, the mean token).
-            Zeros.fill(in, sampleAt + (n + 1) * rowBytes, (t - 1 - n) * rowBytes);
+            // The tensors are uninitialised or recycled: zero the padding rows (and, for a missing
+            // sample, the mean token); rows already zero from the previous batch are skipped.
+            raw.zero(first + n + 1, t - 1 - n, rowBytes);
             if (raw != feats) {
-                Zeros.fill(in, sampleAt, rowBytes); // the target's position 0 is zero
-                Zeros.fill(out, sampleAt + (n + 1) * rowBytes, (t - 1 - n) * rowBytes);
+                raw.zero(first, 1, rowBytes); // the target's position 0 is zero
+                feats.zero(first + n + 1, t - 1 - n, rowBytes);
             }
             if (n == 0) {
-                Zeros.fill(out, sampleAt, rowBytes); // null or empty: a missing modality, all zeros
+                feats.zero(first, 1, rowBytes); // null or empty: a missing modality, all zeros
                 continue;
             }
             present[i] = 1f;
@@ -170,15 +174,18 @@ public final class FeatureCollator implements ModalityCollator {
             // the rows after masking, as in the released code).
             java.util.Arrays.fill(sum, 0f);
             for (int r = 1; r <= n; r++) {
-                int at = (i * t + r) * dim;
+                int at = (first + r) * dim;
                 boolean zeroed = false;
                 if (masking != null && rng.nextDouble() < masking.ratio()) {
-                    selected[i * t + r] = 1f;
+                    selected[first + r] = 1f;
                     zeroed = rng.nextDouble() >= masking.keepRatio();
                 }
                 if (zeroed) {
-                    Zeros.fill(out, at * Float.BYTES, rowBytes);
+                    feats.zero(first + r, 1, rowBytes);
                     continue; // the input row is zero and adds nothing to the mean
+                }
+                if (raw != feats) {
+                    feats.written(first + r, 1);
                 }
                 for (int from = 0; from < dim; from += chunk.length) {
                     int len = Math.min(chunk.length, dim - from);
@@ -195,6 +202,7 @@ public final class FeatureCollator implements ModalityCollator {
             for (int k = 0; k < dim; k++) {
                 sum[k] *= inv;
             }
+            feats.written(first, 1);
             outFloats.put(i * t * dim, sum);
             if (box != null) {
                 int at = i * t * BOX;
@@ -219,5 +227,11 @@ public final class FeatureCollator implements ModalityCollator {
         }
         return new ModalityBatch(spec.name(), HostTensors.of(manager, present, new Shape(b)),
                 HostTensors.of(manager, mask, new Shape(b, t)), inputs, targets);
+    }
+
+    /** Frees the recycled batch tensors (batches still open keep theirs until they close). */
+    @Override
+    public void close() {
+        pool.close();
     }
 }

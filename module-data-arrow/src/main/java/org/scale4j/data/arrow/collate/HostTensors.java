@@ -29,8 +29,53 @@ final class HostTensors {
     private HostTensors() {
     }
 
-    /** A tensor (or, off the CPU, a host buffer for it) and a writable view of its bytes in native order. */
-    record Writable(NDArray array, ByteBuffer bytes, NDManager manager, Shape shape) {
+    /**
+     * A tensor (or, off the CPU, a host buffer for it) and a writable view of its bytes in native order.
+     *
+     * @param zeroRows for a {@code [B,T,D]} tensor, which of its {@code B*T} rows of {@code D}
+     *     values are known to hold zeros (a recycled tensor remembers this from its previous batch,
+     *     so padding that was padding before is not written again); {@code null} when unknown
+     */
+    record Writable(NDArray array, ByteBuffer bytes, NDManager manager, Shape shape, boolean[] zeroRows) {
+
+        Writable(NDArray array, ByteBuffer bytes, NDManager manager, Shape shape) {
+            this(array, bytes, manager, shape, null);
+        }
+
+        /**
+         * Makes rows {@code [first, first + count)} zero, writing only the rows not known to be
+         * zero already ({@code rowBytes} bytes each).
+         */
+        void zero(int first, int count, int rowBytes) {
+            if (zeroRows == null) {
+                Zeros.fill(bytes, first * rowBytes, count * rowBytes);
+                return;
+            }
+            int end = first + count;
+            for (int r = first; r < end; ) {
+                if (zeroRows[r]) {
+                    r++;
+                    continue;
+                }
+                int runEnd = r;
+                while (runEnd < end && !zeroRows[runEnd]) {
+                    runEnd++;
+                }
+                Zeros.fill(bytes, r * rowBytes, (runEnd - r) * rowBytes);
+                java.util.Arrays.fill(zeroRows, r, runEnd, true); // marked only once written
+                r = runEnd;
+            }
+        }
+
+        /**
+         * Records that rows {@code [first, first + count)} are about to receive values. Called
+         * before the write, so that a write that fails half-way never leaves a row marked zero.
+         */
+        void written(int first, int count) {
+            if (zeroRows != null) {
+                java.util.Arrays.fill(zeroRows, first, first + count, false);
+            }
+        }
 
         /** The finished tensor: the array itself on the CPU, a device copy elsewhere. */
         NDArray finish() {
@@ -43,6 +88,20 @@ final class HostTensors {
         FloatBuffer floats() {
             return bytes.duplicate().order(ByteOrder.nativeOrder()).clear().asFloatBuffer();
         }
+    }
+
+    /**
+     * An uninitialised float32 tensor of {@code shape} to fill through {@link Writable#bytes()},
+     * recycled from {@code pool} on the CPU (see {@link TensorPool}), else allocated.
+     */
+    static Writable empty(NDManager manager, Shape shape, TensorPool pool) {
+        if (Device.Type.CPU.equals(manager.getDevice().getDeviceType())) {
+            Writable pooled = pool.take(manager, shape, DataType.FLOAT32);
+            if (pooled != null) {
+                return pooled;
+            }
+        }
+        return empty(manager, shape);
     }
 
     /** An uninitialised float32 tensor of {@code shape} to fill through {@link Writable#bytes()}. */

@@ -128,7 +128,14 @@ final class ArrowBatchStream implements BatchStream {
         Batch batch = (Batch) item;
         NDManager moved = parent.newSubManager();
         batch.manager().getManagedArrays().forEach(a -> a.attach(moved));
-        batch.manager().close();
+        // The producer's manager may still hold resources that are not arrays: the leases of
+        // recycled tensors, which must return to their pool only when this batch closes. So it is
+        // not closed here but moved from the producer's manager (which the stream closes when it
+        // closes, maybe before this batch) to the caller's, which closes it with the batch. A
+        // sub-manager is registered with its parent under getName(), its uid when unnamed.
+        NDManager producerBatch = batch.manager();
+        producerParent.detachInternal(producerBatch.getName());
+        moved.attachInternal(producerBatch.getName(), producerBatch);
         return new Batch(batch.ids(), batch.modalities(), batch.category(), batch.productGroup(), moved);
     }
 

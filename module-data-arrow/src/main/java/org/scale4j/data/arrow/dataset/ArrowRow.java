@@ -71,13 +71,46 @@ public final class ArrowRow implements RowView {
         if (v.isNull(row)) {
             return null;
         }
-        if (v instanceof VarCharVector s) {
-            return new String(s.get(row), StandardCharsets.UTF_8);
-        }
-        if (v instanceof LargeVarCharVector s) {
-            return new String(s.get(row), StandardCharsets.UTF_8);
+        if (v instanceof VarCharVector || v instanceof LargeVarCharVector) {
+            return utf8s(v, row, row + 1, column)[0];
         }
         throw typeError(column, "utf8");
+    }
+
+    /**
+     * The strings at {@code [from, to)} of a utf8 vector, read with one positional read of their
+     * bytes (contiguous in the data buffer), so the mapping's pages are not touched. A null entry
+     * gives its bytes as written (none, for every writer we know); callers check nulls first.
+     */
+    private String[] utf8s(FieldVector v, int from, int to, String column) {
+        long[] offsets = new long[to - from + 1];
+        ArrowBuf data;
+        if (v instanceof VarCharVector s) {
+            for (int i = from; i <= to; i++) {
+                offsets[i - from] = s.getOffsetBuffer().getInt((long) i * Integer.BYTES);
+            }
+            data = s.getDataBuffer();
+        } else if (v instanceof LargeVarCharVector s) {
+            for (int i = from; i <= to; i++) {
+                offsets[i - from] = s.getOffsetBuffer().getLong((long) i * Long.BYTES);
+            }
+            data = s.getDataBuffer();
+        } else {
+            throw typeError(column, "utf8");
+        }
+        String[] out = new String[to - from];
+        if (out.length == 0) {
+            return out;
+        }
+        long first = offsets[0];
+        byte[] bytes = new byte[Math.toIntExact(offsets[out.length] - first)];
+        data.checkBytes(first, first + bytes.length);
+        read(data, first, ByteBuffer.wrap(bytes));
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new String(bytes, (int) (offsets[i] - first), (int) (offsets[i + 1] - offsets[i]),
+                    StandardCharsets.UTF_8);
+        }
+        return out;
     }
 
     @Override
@@ -271,11 +304,18 @@ public final class ArrowRow implements RowView {
         if (keys == null || values == null) {
             throw typeError(column, "list<struct<key: utf8, value: utf8>>");
         }
-        List<Map.Entry<String, String>> out = new ArrayList<>((int) (span[1] - span[0]));
-        for (long i = span[0]; i < span[1]; i++) {
-            int at = (int) i;
-            String key = keys.isNull(at) ? "" : utf8(keys, at, column);
-            String value = values.isNull(at) ? "" : utf8(values, at, column);
+        if (!(keys instanceof VarCharVector || keys instanceof LargeVarCharVector)
+                || !(values instanceof VarCharVector || values instanceof LargeVarCharVector)) {
+            throw typeError(column, "list<struct<key: utf8, value: utf8>>");
+        }
+        int from = (int) span[0];
+        int to = (int) span[1];
+        String[] keyStrings = utf8s(keys, from, to, column);
+        String[] valueStrings = utf8s(values, from, to, column);
+        List<Map.Entry<String, String>> out = new ArrayList<>(to - from);
+        for (int at = from; at < to; at++) {
+            String key = keys.isNull(at) ? "" : keyStrings[at - from];
+            String value = values.isNull(at) ? "" : valueStrings[at - from];
             out.add(Map.entry(key, value));
         }
         return out;
@@ -293,16 +333,6 @@ public final class ArrowRow implements RowView {
         throw typeError(column, "a number");
     }
 
-    private String utf8(FieldVector v, int at, String column) {
-        if (v instanceof VarCharVector s) {
-            return new String(s.get(at), StandardCharsets.UTF_8);
-        }
-        if (v instanceof LargeVarCharVector s) {
-            return new String(s.get(at), StandardCharsets.UTF_8);
-        }
-        throw typeError(column, "list<struct<key: utf8, value: utf8>>");
-    }
-
     private FixedSizeListVector rowsVector(String column) {
         FieldVector v = vector(column);
         if (childOf(v) instanceof FixedSizeListVector fsl) {
@@ -311,17 +341,34 @@ public final class ArrowRow implements RowView {
         throw typeError(column, "list<fixed_size_list<float32 or float16>[D]>");
     }
 
+    /**
+     * Reads {@code out.length} floats from value {@code first} on, by positional reads through the
+     * per-thread scratch buffer (the mapping's pages are not touched).
+     */
     private void readFloats(FieldVector values, long first, float[] out, String column) {
-        if (values instanceof Float4Vector f4) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = f4.get((int) (first + i));
-            }
-        } else if (values instanceof Float2Vector f2) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = Float16.toFloat(f2.get((int) (first + i)));
-            }
+        int width;
+        if (values instanceof Float4Vector) {
+            width = Float.BYTES;
+        } else if (values instanceof Float2Vector) {
+            width = 2;
         } else {
             throw typeError(column, "float32 or float16 values");
+        }
+        ArrowBuf data = values.getDataBuffer();
+        data.checkBytes(first * width, (first + out.length) * width);
+        ByteBuffer scratch = READ_SCRATCH.get();
+        int perChunk = scratch.capacity() / width;
+        for (int done = 0; done < out.length; done += perChunk) {
+            int n = Math.min(perChunk, out.length - done);
+            scratch.clear().limit(n * width);
+            read(data, (first + done) * width, scratch);
+            if (width == Float.BYTES) {
+                scratch.flip().asFloatBuffer().get(out, done, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = Float16.toFloat(scratch.getShort(i * 2));
+                }
+            }
         }
     }
 

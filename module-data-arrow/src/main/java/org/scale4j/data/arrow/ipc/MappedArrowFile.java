@@ -39,6 +39,12 @@ import org.scale4j.api.data.DataException;
  * positional read at the file offset of a mapped address: the one copy on the way into a tensor,
  * without making the file's pages resident in this process.
  *
+ * <p>Only the bulk value buffers are read from the mapping, and only by positional reads (feature
+ * rows, boxes, string bytes); validity bitmaps, offsets and small fixed-width columns are copied
+ * into memory at open ({@link ResidentBuffers}, a few bytes a row). So loading never touches a
+ * page of the mapping, and the file-backed part of the resident set does not grow with the
+ * dataset (the kernel maps 64 KB around every touched page of a mapping).
+ *
  * <p>Dictionary-encoded and compressed bodies are rejected with a message saying how to rewrite
  * the file. Every batch is structurally validated ({@link OffsetCheck}) before
  * use, so corrupt offsets surface as a {@link DataException}, not as reads outside the mapping.
@@ -53,17 +59,19 @@ public final class MappedArrowFile implements AutoCloseable {
     private final boolean fileFormat;
     private final long[] bodyOffsets;
     private final long[] bodyAddresses;
+    private final long[] bodyLengths;
     private volatile FileChannel reader;
     private volatile boolean closed;
 
     private MappedArrowFile(Path path, Schema schema, List<VectorSchemaRoot> batches, boolean fileFormat,
-            long[] bodyOffsets, long[] bodyAddresses, FileChannel reader) {
+            long[] bodyOffsets, long[] bodyAddresses, long[] bodyLengths, FileChannel reader) {
         this.path = path;
         this.schema = schema;
         this.batches = batches;
         this.fileFormat = fileFormat;
         this.bodyOffsets = bodyOffsets;
         this.bodyAddresses = bodyAddresses;
+        this.bodyLengths = bodyLengths;
         this.reader = reader;
     }
 
@@ -90,13 +98,16 @@ public final class MappedArrowFile implements AutoCloseable {
             }
             long[] offsets = new long[bodies.size()];
             long[] addresses = new long[bodies.size()];
+            long[] lengths = new long[bodies.size()];
             for (int i = 0; i < bodies.size(); i++) {
                 long[] body = bodies.get(i);
                 offsets[i] = body[1];
+                lengths[i] = body[2];
                 loaded.add(loadBatch(path, channel, size, schema, allocator, body, addresses, i));
             }
             FileChannel reader = FileChannel.open(path, StandardOpenOption.READ);
-            return new MappedArrowFile(path, schema, List.copyOf(loaded), fileFormat, offsets, addresses, reader);
+            return new MappedArrowFile(path, schema, List.copyOf(loaded), fileFormat, offsets, addresses, lengths,
+                    reader);
         } catch (NoSuchFileException e) {
             closeAll(loaded);
             throw new DataException(path + ": file not found");
@@ -183,13 +194,16 @@ public final class MappedArrowFile implements AutoCloseable {
         ArrowBuf bodyBuf = map(channel, allocator, bodyOffset, bodyLength);
         addresses[index] = bodyBuf.memoryAddress();
         VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
-        try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(message, bodyBuf)) {
-            if (batch.getBodyCompression().getCodec() != CompressionUtil.CodecType.NO_COMPRESSION.getType()) {
+        try (ArrowRecordBatch mapped = MessageSerializer.deserializeRecordBatch(message, bodyBuf)) {
+            if (mapped.getBodyCompression().getCodec() != CompressionUtil.CodecType.NO_COMPRESSION.getType()) {
                 throw new DataException(path + ": record batches are compressed; scale4j memory-maps uncompressed"
                         + " IPC only. Rewrite it uncompressed (pyarrow: ipc.new_file(..., options="
                         + "ipc.IpcWriteOptions(compression=None)))");
             }
-            new VectorLoader(root).load(batch);
+            try (ArrowRecordBatch batch = ResidentBuffers.copySmall(mapped, schema, channel, bodyOffset,
+                    addresses[index], allocator)) {
+                new VectorLoader(root).load(batch);
+            }
             for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
                 OffsetCheck.check(v);
             }
@@ -271,7 +285,12 @@ public final class MappedArrowFile implements AutoCloseable {
      * reads do not pile file pages (and the kernel's read-around) into this process's RSS.
      */
     public void read(int batch, ArrowBuf buf, long offset, ByteBuffer dst) throws IOException {
-        long start = bodyOffsets[batch] + (buf.memoryAddress() + offset - bodyAddresses[batch]);
+        long inBody = buf.memoryAddress() + offset - bodyAddresses[batch];
+        if (inBody < 0 || inBody + dst.remaining() > bodyLengths[batch]) {
+            buf.getBytes(offset, dst); // a buffer copied into memory at open (ResidentBuffers), not in the mapping
+            return;
+        }
+        long start = bodyOffsets[batch] + inBody;
         int first = dst.position();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -292,6 +311,12 @@ public final class MappedArrowFile implements AutoCloseable {
                 dst.position(first);
             }
         }
+    }
+
+    /** Whether {@code buf} lies in the mapped body of record batch {@code batch} (else it was copied at open). */
+    boolean inMapping(int batch, ArrowBuf buf) {
+        long inBody = buf.memoryAddress() - bodyAddresses[batch];
+        return inBody >= 0 && inBody + buf.capacity() <= bodyLengths[batch];
     }
 
     private synchronized void reopen() throws IOException {
