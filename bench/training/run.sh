@@ -66,7 +66,10 @@ fi
 # The leak check compares step FIRST with step STEPS-10, the last progress line before the final
 # step: at step STEPS the final checkpoint's serialisation buffers (about 25 MB for the quickstart)
 # may or may not be resident yet when RSS is read, which made the same code read +1% or +7%.
-[ -n "$RSS_BEFORE_END" ] || RSS_BEFORE_END=$RSS_LAST
+if [ -z "$RSS_BEFORE_END" ]; then
+  echo "step $((STEPS - 10)) was never logged (trainer.log_every must divide it): cannot check for a leak" >&2
+  exit 1
+fi
 echo "step $((STEPS - 10)): VmRSS $((RSS_BEFORE_END / 1024)) MiB (leak check); step $STEPS (final checkpoint being written): $((RSS_LAST / 1024)) MiB"
 awk -v f="$RSS_FIRST" -v l="$RSS_BEFORE_END" -v t0="$T_FIRST" -v t1="$T_LAST" -v n=$((STEPS - FIRST)) -v b=$BATCH \
     -v first=$FIRST -v last="$STEPS" -v checked="$((STEPS - 10))" '

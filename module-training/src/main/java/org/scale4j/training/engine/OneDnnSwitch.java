@@ -26,10 +26,11 @@ import java.util.stream.Stream;
  *
  * <p>How: the C++ functions {@code at::globalContext()} and
  * {@code at::Context::setUserEnabledMkldnn(bool)} of the {@code libtorch_cpu} that DJL has already
- * loaded, called through JNA by their Itanium-ABI names (Linux and macOS). The library is looked
- * up among the process's mapped files and opened with {@code RTLD_NOLOAD}, so nothing new is
- * loaded. Where that is impossible (another OS, another engine) {@link #set} says why and changes
- * nothing: the setting is a speed preference, never a reason to fail a run.
+ * loaded, called through JNA by their Itanium-ABI names. The library is looked up among the
+ * process's mapped files ({@code /proc/self/maps}) and opened with Linux's {@code RTLD_NOLOAD}, so
+ * nothing new is loaded: Linux only. Where that is impossible (another OS, another engine, JNA
+ * unusable) {@link #set} says why and changes nothing: the setting is a speed preference, never a
+ * reason to fail a run.
  */
 public final class OneDnnSwitch {
 
@@ -77,12 +78,17 @@ public final class OneDnnSwitch {
         }
         Path library = loadedLibrary().orElseThrow(() -> new Unreachable(
                 LIBRARY + " is not among this process's mapped files (read from /proc/self/maps, Linux only)"));
+        NativeLibrary torch;
         try {
-            NativeLibrary torch = NativeLibrary.getInstance(library.toString(),
-                    Map.of(Library.OPTION_OPEN_FLAGS, LAZY_NO_LOAD));
+            torch = NativeLibrary.getInstance(library.toString(), Map.of(Library.OPTION_OPEN_FLAGS, LAZY_NO_LOAD));
+        } catch (LinkageError e) {
+            // also JNA's own native part failing to load (NoClassDefFoundError after the first try)
+            throw new Unreachable("cannot open " + library + " through JNA: " + e);
+        }
+        try {
             Pointer context = torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
             return new Context(context, torch.getFunction(SET_ENABLED), torch.getFunction(IS_ENABLED));
-        } catch (UnsatisfiedLinkError e) {
+        } catch (LinkageError e) {
             throw new Unreachable(library + " does not export the switch: " + e.getMessage());
         }
     }
@@ -94,8 +100,10 @@ public final class OneDnnSwitch {
             return Optional.empty();
         }
         try (Stream<String> lines = Files.lines(maps)) {
-            return lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                    .filter(path -> path.endsWith("/" + LIBRARY))
+            // address perms offset dev inode path: the path is the rest of the line from its first
+            // '/', and may contain spaces
+            return lines.filter(line -> line.endsWith("/" + LIBRARY) && line.indexOf('/') >= 0)
+                    .map(line -> line.substring(line.indexOf('/')))
                     .findFirst()
                     .map(Path::of);
         } catch (IOException e) {

@@ -35,6 +35,7 @@ import org.scale4j.api.modality.RowView;
  */
 final class ArrowBatchStream implements BatchStream {
 
+    private static final System.Logger LOG = System.getLogger(ArrowBatchStream.class.getName());
     private static final Object END = new Object();
 
     private final ArrowDataset dataset;
@@ -251,6 +252,14 @@ final class ArrowBatchStream implements BatchStream {
                 if (item instanceof Batch b) {
                     b.close();
                 }
+            }
+            if (producer.isAlive()) {
+                // Still building a batch after 10 s: closing its manager would return that batch's
+                // pooled tensors while the thread writes into them, and another stream could get
+                // them. Leave the manager to the thread: the engine frees it when the process exits.
+                LOG.log(System.Logger.Level.WARNING, "prefetch thread " + producer.getName()
+                        + " did not stop within 10 s; its batch memory is kept until the process exits");
+                return;
             }
             producerParent.close();
         }

@@ -15,14 +15,20 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Splits a mapped record batch into the buffers that stay in the mapping and the ones copied into
- * memory. Staying mapped: the value and validity buffers of floats inside fixed-size lists
- * (feature rows and boxes) and the byte buffers of strings, which the loader reads by positional
- * reads only (the float validity is read by validation alone, through a short-lived mapping). Copied
+ * memory. Staying mapped: the value and validity buffers of every float column (feature rows and
+ * boxes, and float columns the recipe does not read), the byte buffers of strings and binaries,
+ * and any buffer over {@link #LARGEST_COPY}; the loader reads the ones it uses by positional reads
+ * only (the float validity is read by validation alone, through a short-lived mapping). Copied
  * (with positional reads, at open): everything else, i.e. validity bitmaps, offsets and small
  * fixed-width columns such as labels, which the loader reads element by element. Those are a few
  * bytes a row, while touching them in the mapping would make the kernel map 64 KB around each.
+ * Bulk data stays mapped even in columns the recipe ignores (images as bytes, embeddings as plain
+ * lists): copied, it would be memory the kernel cannot evict, growing with the dataset.
  */
 final class ResidentBuffers {
+
+    /** A buffer larger than this is bulk data, not a small column: it stays mapped (1 MiB). */
+    static final long LARGEST_COPY = 1 << 20;
 
     private ResidentBuffers() {
     }
@@ -37,7 +43,7 @@ final class ResidentBuffers {
     static ArrowRecordBatch copySmall(ArrowRecordBatch mapped, Schema schema, FileChannel channel, long bodyOffset,
             long bodyAddress, BufferAllocator allocator) throws IOException {
         List<Boolean> staysMapped = new ArrayList<>();
-        classify(schema.getFields(), false, staysMapped);
+        classify(schema.getFields(), staysMapped);
         List<ArrowBuf> buffers = mapped.getBuffers();
         boolean understood = staysMapped.size() == buffers.size();
         long total = 0;
@@ -78,7 +84,8 @@ final class ResidentBuffers {
     }
 
     private static boolean copied(boolean understood, List<Boolean> staysMapped, List<ArrowBuf> buffers, int i) {
-        return understood && !staysMapped.get(i) && buffers.get(i).capacity() > 0;
+        long size = buffers.get(i).capacity();
+        return understood && !staysMapped.get(i) && size > 0 && size <= LARGEST_COPY;
     }
 
     /** Arrow's 8-byte buffer alignment. */
@@ -87,18 +94,20 @@ final class ResidentBuffers {
     }
 
     /** Appends, in VectorLoader's order (depth-first, a field's own buffers first), whether each buffer stays mapped. */
-    private static void classify(List<Field> fields, boolean insideFixedList, List<Boolean> out) {
+    private static void classify(List<Field> fields, List<Boolean> out) {
         for (Field field : fields) {
             ArrowType type = field.getType();
             int count = TypeLayout.getTypeBufferCount(type);
             for (int j = 0; j < count; j++) {
                 // both buffers of the values: the bitmap of a float per bit is 1/32 of the feature
                 // bytes, too big to copy; only validation reads it, through a short-lived mapping
-                boolean floatValues = type instanceof ArrowType.FloatingPoint && insideFixedList;
-                boolean stringBytes = (type instanceof ArrowType.Utf8 || type instanceof ArrowType.LargeUtf8) && j == 2;
-                out.add(floatValues || stringBytes);
+                boolean floatValues = type instanceof ArrowType.FloatingPoint;
+                boolean variableBytes = (type instanceof ArrowType.Utf8 || type instanceof ArrowType.LargeUtf8
+                        || type instanceof ArrowType.Binary || type instanceof ArrowType.LargeBinary) && j == 2;
+                boolean fixedBytes = type instanceof ArrowType.FixedSizeBinary && j == 1;
+                out.add(floatValues || variableBytes || fixedBytes);
             }
-            classify(field.getChildren(), type instanceof ArrowType.FixedSizeList, out);
+            classify(field.getChildren(), out);
         }
     }
 }
