@@ -236,34 +236,35 @@ class EventWriterBehaviourTest {
 
     @Test
     void shutdownHookWritesEventsOfAnUnclosedWriter() throws Exception {
-        Path dir = tmp.resolve("child-run");
-        String classPath = String.join(File.pathSeparator, classPathOfThisModule());
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, ShutdownHookChild.class.getName(), dir.toString(), "5000")
-                .redirectErrorStream(true).start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child JVM finished");
-        String output = new String(child.getInputStream().readAllBytes());
-        assertEquals(0, child.exitValue(), output);
-        EventFile file = EventFileReader.read(TfRecords.onlyEventFile(dir));
-        assertTrue(file.isClean(), () -> file.problems().toString());
+        EventFile file = runShutdownHookChild(tmp.resolve("child-run"), "5000");
         assertEquals(5000, file.scalars("x").size());
         assertEquals(4999.0, file.scalars("x").get(4999L));
     }
 
     @Test
     void theShutdownHookOnlyFlushesSoAnOwnerFinishingInAnotherHookKeepsItsLastEvent() throws Exception {
-        Path dir = tmp.resolve("late-run");
-        String classPath = String.join(File.pathSeparator, classPathOfThisModule());
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, ShutdownHookChild.class.getName(), dir.toString(), "100", "late")
-                .redirectErrorStream(true).start();
+        EventFile file = runShutdownHookChild(tmp.resolve("late-run"), "100", "late");
+        assertEquals(101, file.scalars("x").size(), "the event the owner added after the writer's hook ran is written");
+        assertEquals(100.0, file.scalars("x").get(100L));
+    }
+
+    /**
+     * Runs {@link ShutdownHookChild} writing into {@code dir} in a JVM of its own, which must exit
+     * 0, and returns its event file, which must read clean.
+     */
+    private EventFile runShutdownHookChild(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(File.pathSeparator, classPathOfThisModule()),
+                ShutdownHookChild.class.getName(), dir.toString()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child JVM finished");
         String output = new String(child.getInputStream().readAllBytes());
         assertEquals(0, child.exitValue(), output);
         EventFile file = EventFileReader.read(TfRecords.onlyEventFile(dir));
         assertTrue(file.isClean(), () -> file.problems().toString());
-        assertEquals(101, file.scalars("x").size(), "the event the owner added after the writer's hook ran is written");
-        assertEquals(100.0, file.scalars("x").get(100L));
+        return file;
     }
 
     @Test
