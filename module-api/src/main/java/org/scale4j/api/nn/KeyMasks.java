@@ -26,6 +26,20 @@ public final class KeyMasks {
     }
 
     /**
+     * Repeats a key offset once per attention head, in the batch-major head order of the layers'
+     * batched products (head {@code n} of sample {@code b} is row {@code b·N+n}).
+     *
+     * @param keyOffset {@code [B,1,1,T]} from {@link #keyOffset}
+     * @param heads {@code N}
+     * @return {@code [B·N,1,T]}
+     */
+    public static NDArray perHead(NDArray keyOffset, int heads) {
+        long batch = keyOffset.getShape().get(0);
+        long tokens = keyOffset.getShape().get(3);
+        return keyOffset.broadcast(batch, heads, 1, tokens).reshape(batch * heads, 1, tokens);
+    }
+
+    /**
      * Zeroes the states of masked positions so that nothing downstream can depend on padded or
      * missing data.
      *

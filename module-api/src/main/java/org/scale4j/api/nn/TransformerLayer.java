@@ -87,7 +87,8 @@ public final class TransformerLayer extends AbstractBlock {
     public NDArray forward(ParameterStore ps, NDArray x, NDArray keyOffset, boolean training) {
         Shape shape = x.getShape();
         NDArray rows = x.reshape(shape.get(0) * shape.get(1), shape.get(2));
-        return forwardRows(ps, rows, shape.get(0), keyOffset, training).reshape(shape);
+        NDArray headOffset = KeyMasks.perHead(keyOffset, spec.heads());
+        return forwardRows(ps, rows, shape.get(0), headOffset, training).reshape(shape);
     }
 
     /**
@@ -95,38 +96,42 @@ public final class TransformerLayer extends AbstractBlock {
      *
      * @param rows {@code [B·T,H]}: sample {@code b}'s tokens are rows {@code b·T} to {@code b·T+T-1}
      * @param batch {@code B}
-     * @param keyOffset {@code [B,1,1,T]} float32 from {@link KeyMasks#keyOffset}
+     * @param headOffset {@code [B·N,1,T]} float32 from {@link KeyMasks#perHead}
      * @return {@code [B·T,H]}, in {@code rows}' manager
      */
-    NDArray forwardRows(ParameterStore ps, NDArray rows, long batch, NDArray keyOffset, boolean training) {
+    NDArray forwardRows(ParameterStore ps, NDArray rows, long batch, NDArray headOffset, boolean training) {
         if (spec.placement() == NormPlacement.POST) {
-            NDArray attended = dropout(attend(ps, rows, batch, keyOffset, training), training);
+            NDArray attended = dropout(attend(ps, rows, batch, headOffset, training), training);
             NDArray h = norm(ps, attentionNorm, rows.add(attended), training);
             NDArray fed = dropout(feedForward(ps, h, training), training);
             return norm(ps, ffnNorm, h.add(fed), training);
         }
-        NDArray attended = attend(ps, norm(ps, attentionNorm, rows, training), batch, keyOffset, training);
+        NDArray attended = attend(ps, norm(ps, attentionNorm, rows, training), batch, headOffset, training);
         NDArray h = rows.add(dropout(attended, training));
         NDArray fed = feedForward(ps, norm(ps, ffnNorm, h, training), training);
         return h.add(dropout(fed, training));
     }
 
-    private NDArray attend(ParameterStore ps, NDArray rows, long batch, NDArray keyOffset, boolean training) {
+    private NDArray attend(ParameterStore ps, NDArray rows, long batch, NDArray headOffset, boolean training) {
         long tokens = rows.getShape().get(0) / batch;
         int heads = spec.heads();
         int size = spec.hidden() / heads;
-        // [B·T,3H] -> [B,T,3N,d] -> [B,3N,T,d], cut into queries, keys and values [B,N,T,d] (views)
+        // [B·T,3H] -> [B,T,3,N,d] -> [B,N,3,T,d] -> [B·N,3T,d] (the one copy), cut along the tokens
+        // into queries, keys and values [B·N,T,d]: 3-D operands go straight to bmm, where a 4-D
+        // matmul adds expand, reshape and view ops (and their backward nodes) around every product
         NDList projected = projectQueryKeyValue(ps, rows, training)
-                .reshape(batch, tokens, 3L * heads, size).transpose(0, 2, 1, 3).split(3, 1);
+                .reshape(batch, tokens, 3, heads, size).transpose(0, 3, 2, 1, 4)
+                .reshape(batch * heads, 3 * tokens, size).split(3, 1);
         // the 1/sqrt(d) scale is applied to the queries
         NDArray queries = Scalars.mul(projected.get(0), 1f / (float) Math.sqrt(size));
-        NDArray keys = projected.get(1).transpose(0, 1, 3, 2);
+        NDArray keys = projected.get(1).transpose(0, 2, 1);
         NDArray values = projected.get(2);
-        NDArray probabilities = queries.matMul(keys).add(keyOffset).softmax(3);
+        NDArray probabilities = queries.batchMatMul(keys).add(headOffset).softmax(2);
         if (training && spec.attentionDropout() > 0) {
             probabilities = Dropout.dropout(probabilities, spec.attentionDropout(), true).singletonOrThrow();
         }
-        NDArray context = probabilities.matMul(values).transpose(0, 2, 1, 3).reshape(batch * tokens, spec.hidden());
+        NDArray context = probabilities.batchMatMul(values).reshape(batch, heads, tokens, size)
+                .transpose(0, 2, 1, 3).reshape(batch * tokens, spec.hidden());
         return project(ps, attention.getResultProjection(), context, training);
     }
 

@@ -58,12 +58,12 @@ public final class TransformerStack extends AbstractBlock {
         if (layers.isEmpty()) {
             return x;
         }
-        NDArray keyOffset = KeyMasks.keyOffset(keyMask);
+        NDArray headOffset = KeyMasks.perHead(KeyMasks.keyOffset(keyMask), spec.heads());
         Shape shape = x.getShape();
         // token rows [B·T,H] between layers: see TransformerLayer on why
         NDArray rows = x.reshape(shape.get(0) * shape.get(1), shape.get(2));
         for (TransformerLayer layer : layers) {
-            rows = layer.forwardRows(ps, rows, shape.get(0), keyOffset, training);
+            rows = layer.forwardRows(ps, rows, shape.get(0), headOffset, training);
         }
         return rows.reshape(shape);
     }
