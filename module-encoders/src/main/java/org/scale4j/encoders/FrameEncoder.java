@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import org.scale4j.api.batch.ModalityBatch;
@@ -42,9 +40,8 @@ final class FrameEncoder extends StackedEncoder {
         long tokens = feats.getShape().get(1);
         checkTokens(tokens, maxPositions, "max_positions");
         NDArray x = featureProjection.forward(ps, new NDList(feats), training).singletonOrThrow();
-        NDArray positionIds = feats.getManager().arange(0, (int) tokens, 1, DataType.INT64);
         NDArray table = ps.getValue(positions, feats.getDevice(), training);
-        return x.add(Embedding.embedding(positionIds, table, SparseFormat.DENSE).singletonOrThrow());
+        return x.add(positionRows(table, tokens, x));
     }
 
     @Override

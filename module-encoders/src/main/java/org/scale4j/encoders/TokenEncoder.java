@@ -59,11 +59,16 @@ final class TokenEncoder extends StackedEncoder implements WordEmbeddings {
         long tokens = ids.getShape().get(1);
         checkTokens(tokens, maxPositions, "max_positions");
         Device device = ids.getDevice();
-        NDArray typeIds = input.inputs().containsKey(TensorKeys.TYPES) ? input.input(TensorKeys.TYPES) : ids.zerosLike();
-        NDArray positionIds = ids.getManager().arange(0, (int) tokens, 1, DataType.INT64);
         NDArray x = lookup(ids, ps.getValue(words, device, training));
-        x = x.add(lookup(positionIds, ps.getValue(positions, device, training)));
-        return x.add(lookup(typeIds, ps.getValue(types, device, training)));
+        x = x.add(positionRows(ps.getValue(positions, device, training), tokens, x));
+        NDArray typeTable = ps.getValue(types, device, training);
+        if (!input.inputs().containsKey(TensorKeys.TYPES)) {
+            // every token has type 0: add that row to all (one select, no lookup and no ids)
+            NDArray typeZero = typeTable.get(0);
+            typeZero.attach(x.getManager());
+            return x.add(typeZero);
+        }
+        return x.add(lookup(input.input(TensorKeys.TYPES), typeTable));
     }
 
     /** An embedding lookup whose result lives in the ids' manager (never the parameter's). */
