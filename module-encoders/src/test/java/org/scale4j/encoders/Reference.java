@@ -72,6 +72,11 @@ final class Reference {
         return y;
     }
 
+    /** Part {@code k} of three stacked along the rows (the query, key, value blocks of {@code queryKeyValue}). */
+    static double[] third(double[] stacked, int k) {
+        return java.util.Arrays.copyOfRange(stacked, k * stacked.length / 3, (k + 1) * stacked.length / 3);
+    }
+
     static double[][] add(double[][] a, double[][] b) {
         double[][] y = new double[a.length][a[0].length];
         for (int r = 0; r < a.length; r++) {
@@ -87,9 +92,11 @@ final class Reference {
         int t = x.length;
         int h = x[0].length;
         int d = h / heads;
-        double[][] q = linear(x, param(prefix + "01attention_02queryProjection_weight"), param(prefix + "01attention_02queryProjection_bias"));
-        double[][] k = linear(x, param(prefix + "01attention_01keyProjection_weight"), param(prefix + "01attention_01keyProjection_bias"));
-        double[][] v = linear(x, param(prefix + "01attention_03valueProjection_weight"), param(prefix + "01attention_03valueProjection_bias"));
+        double[] qkvWeight = param(prefix + "01queryKeyValue_weight");
+        double[] qkvBias = param(prefix + "01queryKeyValue_bias");
+        double[][] q = linear(x, third(qkvWeight, 0), third(qkvBias, 0));
+        double[][] k = linear(x, third(qkvWeight, 1), third(qkvBias, 1));
+        double[][] v = linear(x, third(qkvWeight, 2), third(qkvBias, 2));
         double[][] context = new double[t][h];
         for (int n = 0; n < heads; n++) {
             for (int i = 0; i < t; i++) {
@@ -115,15 +122,15 @@ final class Reference {
                 }
             }
         }
-        double[][] attended = linear(context, param(prefix + "01attention_04resultProjection_weight"), param(prefix + "01attention_04resultProjection_bias"));
-        double[][] h1 = layerNorm(add(x, attended), param(prefix + "02attentionNorm_gamma"), param(prefix + "02attentionNorm_beta"), eps);
-        double[][] inner = linear(h1, param(prefix + "03ffnIn_weight"), param(prefix + "03ffnIn_bias"));
+        double[][] attended = linear(context, param(prefix + "02attentionOutput_weight"), param(prefix + "02attentionOutput_bias"));
+        double[][] h1 = layerNorm(add(x, attended), param(prefix + "03attentionNorm_gamma"), param(prefix + "03attentionNorm_beta"), eps);
+        double[][] inner = linear(h1, param(prefix + "04ffnIn_weight"), param(prefix + "04ffnIn_bias"));
         for (double[] row : inner) {
             for (int i = 0; i < row.length; i++) {
                 row[i] = 0.5 * row[i] * (1 + erf(row[i] / Math.sqrt(2)));
             }
         }
-        double[][] fed = linear(inner, param(prefix + "04ffnOut_weight"), param(prefix + "04ffnOut_bias"));
-        return layerNorm(add(h1, fed), param(prefix + "05ffnNorm_gamma"), param(prefix + "05ffnNorm_beta"), eps);
+        double[][] fed = linear(inner, param(prefix + "05ffnOut_weight"), param(prefix + "05ffnOut_bias"));
+        return layerNorm(add(h1, fed), param(prefix + "06ffnNorm_gamma"), param(prefix + "06ffnNorm_beta"), eps);
     }
 }

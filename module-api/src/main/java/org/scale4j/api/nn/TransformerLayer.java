@@ -1,18 +1,21 @@
 package org.scale4j.api.nn;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
 
 /**
  * One standard transformer layer: multi-head self-attention with a per-sample key mask, then a
@@ -23,30 +26,36 @@ import ai.djl.util.PairList;
  * -100000 for masked ones (see {@link KeyMasks#keyOffset}); output {@code [B,T,H]}. A masked key's
  * softmax weight is exactly 0 in float32, so its value cannot influence any other position.
  *
- * <p>The attention uses the parameters (query, key, value and result projections) of DJL's
- * {@link ScaledDotProductAttentionBlock} and the same math, but takes the additive key offset
- * computed once per stack (the block's own forward rebuilds its mask every call).
+ * <p>The attention has two projections: {@code queryKeyValue} ({@code H→3H}: rows {@code [0,H)} of
+ * its weight make the queries, {@code [H,2H)} the keys, {@code [2H,3H)} the values; head {@code n}
+ * uses columns {@code [n·d,(n+1)·d)} of each, {@code d = H/N}) and {@code attentionOutput}
+ * ({@code H→H}). The key offset is computed once per stack, not per layer.
  *
- * <p>Why the layer works on token rows {@code [B·T,H]} inside: a model of this size spends a
- * large share of each step in per-op overhead (dispatch, autograd nodes, thread hand-offs), not
- * in arithmetic. On 2-D rows every projection is one fused {@code addmm} (product plus bias, one
- * autograd node) where a 3-D input costs a product, a bias add and two reshapes forward and
- * backward; and the query, key and value projections run as one product over their three weight
- * matrices concatenated (one GEMM instead of three). The parameters stay the block's four
- * projections, so checkpoints and parameter names do not change. {@link TransformerStack}
- * reshapes once per stack, not once per layer.
+ * <p>Why the layer works on token rows {@code [B·T,H]} inside, with one query-key-value weight: a
+ * model of this size spends a large share of each step in per-op overhead (dispatch, autograd
+ * nodes, thread hand-offs), not in arithmetic. On 2-D rows every projection is one fused
+ * {@code addmm} (product plus bias, one autograd node) where a 3-D input costs a product, a bias
+ * add and two reshapes forward and backward; one stacked weight is one product and one gradient
+ * accumulation where three separate ones need three accumulations plus a concatenation and its
+ * split on every step. {@link TransformerStack} reshapes once per stack, not once per layer.
  *
- * <p>Parameters (names after DJL's prefixes): {@code attention} (query/key/value/result
- * projections, each {@code H×H} + bias), {@code attentionNorm}, {@code ffnIn} ({@code H→F}),
- * {@code ffnOut} ({@code F→H}), {@code ffnNorm}; see {@link LayerSpec#parameterCount()}.
- * Initialisable without input shapes: {@code initialize(manager, FLOAT32)}.
+ * <p>Parameters (names after DJL's prefixes): {@code queryKeyValue} ({@code 3H×H} + bias),
+ * {@code attentionOutput} ({@code H×H} + bias), {@code attentionNorm}, {@code ffnIn}
+ * ({@code H→F}), {@code ffnOut} ({@code F→H}), {@code ffnNorm}; see
+ * {@link LayerSpec#parameterCount()}. Initialisable without input shapes:
+ * {@code initialize(manager, FLOAT32)}. Saved parameters of version 1 (builds before 2026-11-21: DJL's
+ * {@link ScaledDotProductAttentionBlock} with four separate projections) load into this layout,
+ * the three input projections stacked in query, key, value order.
  */
 public final class TransformerLayer extends AbstractBlock {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    /** The version that kept DJL's attention block with separate query, key and value projections. */
+    private static final byte SEPARATE_PROJECTIONS = 1;
 
     private final LayerSpec spec;
-    private final ScaledDotProductAttentionBlock attention;
+    private final Linear queryKeyValue;
+    private final Linear attentionOutput;
     private final LayerNorm attentionNorm;
     private final Linear ffnIn;
     private final Linear ffnOut;
@@ -56,11 +65,8 @@ public final class TransformerLayer extends AbstractBlock {
     public TransformerLayer(LayerSpec spec) {
         super(VERSION);
         this.spec = spec;
-        attention = addChildBlock("attention", ScaledDotProductAttentionBlock.builder()
-                .setEmbeddingSize(spec.hidden())
-                .setHeadCount(spec.heads())
-                .optAttentionProbsDropoutProb(spec.attentionDropout())
-                .build());
+        queryKeyValue = addChildBlock("queryKeyValue", Linear.builder().setUnits(3L * spec.hidden()).build());
+        attentionOutput = addChildBlock("attentionOutput", Linear.builder().setUnits(spec.hidden()).build());
         attentionNorm = addChildBlock("attentionNorm", hiddenNorm(spec.layerNormEps()));
         ffnIn = addChildBlock("ffnIn", Linear.builder().setUnits(spec.ffn()).build());
         ffnOut = addChildBlock("ffnOut", Linear.builder().setUnits(spec.hidden()).build());
@@ -119,7 +125,7 @@ public final class TransformerLayer extends AbstractBlock {
         // [B·T,3H] -> [B,T,3,N,d] -> [B,N,3,T,d] -> [B·N,3T,d] (the one copy), cut along the tokens
         // into queries, keys and values [B·N,T,d]: 3-D operands go straight to bmm, where a 4-D
         // matmul adds expand, reshape and view ops (and their backward nodes) around every product
-        NDList projected = projectQueryKeyValue(ps, rows, training)
+        NDList projected = project(ps, queryKeyValue, rows, training)
                 .reshape(batch, tokens, 3, heads, size).transpose(0, 3, 2, 1, 4)
                 .reshape(batch * heads, 3 * tokens, size).split(3, 1);
         // the 1/sqrt(d) scale is applied to the queries
@@ -132,29 +138,7 @@ public final class TransformerLayer extends AbstractBlock {
         }
         NDArray context = probabilities.batchMatMul(values).reshape(batch, heads, tokens, size)
                 .transpose(0, 2, 1, 3).reshape(batch * tokens, spec.hidden());
-        return project(ps, attention.getResultProjection(), context, training);
-    }
-
-    /** Queries, keys and values side by side {@code [B·T,3H]}, from one product with the stacked weights. */
-    private NDArray projectQueryKeyValue(ParameterStore ps, NDArray rows, boolean training) {
-        Linear[] projections = {attention.getQueryProjection(), attention.getKeyProjection(),
-                attention.getValueProjection()};
-        NDList weights = new NDList(3);
-        NDList biases = new NDList(3);
-        for (Linear projection : projections) {
-            weights.add(value(ps, projection, "weight", rows, training));
-            biases.add(value(ps, projection, "bias", rows, training));
-        }
-        // an op's result joins its first operand's manager: keep these out of the parameters' one
-        NDArray weight = NDArrays.concat(weights, 0);
-        NDArray bias = NDArrays.concat(biases, 0);
-        weight.attach(rows.getManager());
-        bias.attach(rows.getManager());
-        return rows.getNDArrayInternal().linear(rows, weight, bias).singletonOrThrow();
-    }
-
-    private static NDArray value(ParameterStore ps, Linear projection, String name, NDArray like, boolean training) {
-        return ps.getValue(projection.getParameters().get(name), like.getDevice(), training);
+        return project(ps, attentionOutput, context, training);
     }
 
     private static NDArray project(ParameterStore ps, Linear projection, NDArray x, boolean training) {
@@ -191,10 +175,29 @@ public final class TransformerLayer extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape hiddenShape = new Shape(-1, spec.hidden());
-        attention.initialize(manager, dataType);
+        queryKeyValue.initialize(manager, dataType, hiddenShape);
+        attentionOutput.initialize(manager, dataType, hiddenShape);
         attentionNorm.initialize(manager, dataType, hiddenShape);
         ffnIn.initialize(manager, dataType, hiddenShape);
         ffnOut.initialize(manager, dataType, new Shape(-1, spec.ffn()));
         ffnNorm.initialize(manager, dataType, hiddenShape);
+    }
+
+    /** Loads this version's parameters, or converts those of version 1 (separate projections). */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
+        byte loadVersion = is.readByte();
+        if (loadVersion != SEPARATE_PROJECTIONS) {
+            loadMetadata(loadVersion, is);
+            for (Block child : getChildren().values()) {
+                child.loadParameters(manager, is);
+            }
+            return;
+        }
+        readInputShapes(is);
+        SeparateProjections.load(spec, manager, is, queryKeyValue, attentionOutput);
+        for (Block child : new Block[] {attentionNorm, ffnIn, ffnOut, ffnNorm}) {
+            child.loadParameters(manager, is);
+        }
     }
 }

@@ -31,6 +31,11 @@ class TransformerLayerTest {
         return out;
     }
 
+    /** Part {@code k} of three stacked along the rows: the query, key and value blocks of {@code queryKeyValue}. */
+    private static double[] third(double[] stacked, int k) {
+        return java.util.Arrays.copyOfRange(stacked, k * stacked.length / 3, (k + 1) * stacked.length / 3);
+    }
+
     private static double[] linear(double[] x, double[] w, double[] b) {
         double[] y = new double[b.length];
         for (int o = 0; o < b.length; o++) {
@@ -66,9 +71,9 @@ class TransformerLayerTest {
         double[][] v = new double[T][];
         for (int t = 0; t < T; t++) {
             ln[t] = norm(x[t], param(layer, "attentionNorm_gamma"), param(layer, "attentionNorm_beta"));
-            q[t] = linear(ln[t], param(layer, "queryProjection_weight"), param(layer, "queryProjection_bias"));
-            k[t] = linear(ln[t], param(layer, "keyProjection_weight"), param(layer, "keyProjection_bias"));
-            v[t] = linear(ln[t], param(layer, "valueProjection_weight"), param(layer, "valueProjection_bias"));
+            q[t] = linear(ln[t], third(param(layer, "queryKeyValue_weight"), 0), third(param(layer, "queryKeyValue_bias"), 0));
+            k[t] = linear(ln[t], third(param(layer, "queryKeyValue_weight"), 1), third(param(layer, "queryKeyValue_bias"), 1));
+            v[t] = linear(ln[t], third(param(layer, "queryKeyValue_weight"), 2), third(param(layer, "queryKeyValue_bias"), 2));
         }
         int d = H / HEADS;
         double[][] out = new double[T][];
@@ -91,7 +96,7 @@ class TransformerLayerTest {
                     }
                 }
             }
-            double[] attended = linear(context, param(layer, "resultProjection_weight"), param(layer, "resultProjection_bias"));
+            double[] attended = linear(context, param(layer, "attentionOutput_weight"), param(layer, "attentionOutput_bias"));
             double[] h1 = new double[H];
             for (int i = 0; i < H; i++) {
                 h1[i] = x[t][i] + attended[i];

@@ -144,7 +144,9 @@ public final class AdamW implements Stateful {
             int count = in.readInt();
             if (count != parameters.size()) {
                 throw new IllegalArgumentException("optimizer state has " + count + " parameters, the model has "
-                        + parameters.size());
+                        + parameters.size() + ": the checkpoint comes from another model layout (another recipe, or a"
+                        + " scale4j build from before 2026-11-21, whose attention kept separate query, key and value projections);"
+                        + " resume it with the recipe and version that wrote it; eval and embed still load its weights");
             }
             closeMoments();
             for (Parameter parameter : parameters) {
