@@ -136,12 +136,12 @@ public final class ArrowRow implements RowView {
         if (v instanceof FixedSizeListVector fsl) {
             int dim = fsl.getListSize();
             float[] out = new float[dim];
-            readFloats(fsl.getDataVector(), (long) row * dim, out, column);
+            readFloats(fsl.getDataVector(), (long) row * dim, out, 0, dim, column);
             return out;
         }
         long[] span = span(v, column, "fixed_size_list<float32>[D]");
         float[] out = new float[(int) (span[1] - span[0])];
-        readFloats(childOf(v), span[0], out, column);
+        readFloats(childOf(v), span[0], out, 0, out.length, column);
         return out;
     }
 
@@ -152,9 +152,27 @@ public final class ArrowRow implements RowView {
         int dim = rows.getListSize();
         float[][] out = new float[(int) (span[1] - span[0])][dim];
         for (int r = 0; r < out.length; r++) {
-            readFloats(rows.getDataVector(), (span[0] + r) * dim, out[r], column);
+            readFloats(rows.getDataVector(), (span[0] + r) * dim, out[r], 0, dim, column);
         }
         return out;
+    }
+
+    /**
+     * Copies the values of the first {@code maxRows} rows of a feature-rows column into
+     * {@code dst} from {@code at} (row-major, {@code D} values a row), without the per-row arrays
+     * of {@link #floatRows}. Returns how many rows were copied (0 for a null value).
+     */
+    public int copyFloats(String column, int maxRows, float[] dst, int at) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return 0;
+        }
+        FixedSizeListVector rows = rowsVector(column);
+        long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
+        int n = (int) Math.min(span[1] - span[0], maxRows);
+        int dim = rows.getListSize();
+        readFloats(rows.getDataVector(), span[0] * dim, dst, at, n * dim, column);
+        return n;
     }
 
     @Override
@@ -342,10 +360,10 @@ public final class ArrowRow implements RowView {
     }
 
     /**
-     * Reads {@code out.length} floats from value {@code first} on, by positional reads through the
-     * per-thread scratch buffer (the mapping's pages are not touched).
+     * Reads {@code count} floats from value {@code first} on into {@code out} from {@code outAt},
+     * by positional reads through the per-thread scratch buffer (the mapping's pages are not touched).
      */
-    private void readFloats(FieldVector values, long first, float[] out, String column) {
+    private void readFloats(FieldVector values, long first, float[] out, int outAt, int count, String column) {
         int width;
         if (values instanceof Float4Vector) {
             width = Float.BYTES;
@@ -355,18 +373,18 @@ public final class ArrowRow implements RowView {
             throw typeError(column, "float32 or float16 values");
         }
         ArrowBuf data = values.getDataBuffer();
-        data.checkBytes(first * width, (first + out.length) * width);
+        data.checkBytes(first * width, (first + count) * width);
         ByteBuffer scratch = READ_SCRATCH.get();
         int perChunk = scratch.capacity() / width;
-        for (int done = 0; done < out.length; done += perChunk) {
-            int n = Math.min(perChunk, out.length - done);
+        for (int done = 0; done < count; done += perChunk) {
+            int n = Math.min(perChunk, count - done);
             scratch.clear().limit(n * width);
             read(data, (first + done) * width, scratch);
             if (width == Float.BYTES) {
-                scratch.flip().asFloatBuffer().get(out, done, n);
+                scratch.flip().asFloatBuffer().get(out, outAt + done, n);
             } else {
                 for (int i = 0; i < n; i++) {
-                    out[done + i] = Float16.toFloat(scratch.getShort(i * 2));
+                    out[outAt + done + i] = Float16.toFloat(scratch.getShort(i * 2));
                 }
             }
         }
