@@ -2,7 +2,8 @@
 # Loader throughput benchmark (not a test): samples/s and MB/s from memory-mapped shards, beside a
 # plain memory copy of the same bytes, plus peak RSS.
 #   bench/data-loader/run.sh [PRESET] [ROWS] [SAMPLES] [WARMUP]   e.g. bench/data-loader/run.sh paper 2000 8000
-# WARMUP (default 2000) samples per phase are loaded untimed first, while the JIT compiles the loader.
+# At least WARMUP (default 2000) samples per phase are loaded untimed first, and on until the JIT compiler
+# has finished no compilation for 3 s (at most 20x WARMUP).
 # Datasets are generated once under bench/data-loader/work/ (gitignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -51,6 +51,7 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
     private final int dim;
     private final int maxLen;
     private final ModalitySpec spec;
+    private final List<ColumnRequirement> columns;
     private final TensorPool pool = new TensorPool();
 
     /**
@@ -63,6 +64,12 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
         this.dim = dim;
         this.maxLen = maxLen;
         this.spec = new ModalitySpec(context.modality(), kind, maxLen + 1, dim, boxes == null ? 0 : BOX, null);
+        List<ColumnRequirement> required = new ArrayList<>();
+        required.add(new ColumnRequirement(context.column(), ColumnType.FLOAT_ROWS, dim, context.recipeKey() + ".column"));
+        if (boxes != null) {
+            required.add(new ColumnRequirement(boxes, ColumnType.FLOAT_ROWS, BOX, context.recipeKey() + ".boxes"));
+        }
+        this.columns = List.copyOf(required);
     }
 
     @Override
@@ -72,11 +79,6 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
 
     @Override
     public List<ColumnRequirement> columns() {
-        List<ColumnRequirement> columns = new ArrayList<>();
-        columns.add(new ColumnRequirement(context.column(), ColumnType.FLOAT_ROWS, dim, context.recipeKey() + ".column"));
-        if (boxes != null) {
-            columns.add(new ColumnRequirement(boxes, ColumnType.FLOAT_ROWS, BOX, context.recipeKey() + ".boxes"));
-        }
         return columns;
     }
 
@@ -98,14 +100,8 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
                 return column + ": NaN or infinite value at " + unit.substring(0, unit.length() - 1) + " " + bad[0]
                         + ", dim " + bad[1] + "; clean the features or drop the modality for this row";
             }
-        } else {
-            for (float[] r : row.floatRows(column)) {
-                for (float f : r) {
-                    if (!Float.isFinite(f)) {
-                        return column + ": NaN or infinite value; clean the features";
-                    }
-                }
-            }
+        } else if (!allFinite(row.floatRows(column))) {
+            return column + ": NaN or infinite value; clean the features";
         }
         if (boxes != null) {
             if (row.isNull(boxes)) {
@@ -115,15 +111,22 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
             if (m != n) {
                 return boxes + ": " + m + " boxes for " + n + " " + unit + " in " + column + "; they must match";
             }
-            for (float[] box : row.floatRows(boxes)) {
-                for (float f : box) {
-                    if (!Float.isFinite(f)) {
-                        return boxes + ": NaN or infinite box coordinate";
-                    }
-                }
+            if (row instanceof ArrowRow arrow ? arrow.firstNonFinite(boxes) != null : !allFinite(row.floatRows(boxes))) {
+                return boxes + ": NaN or infinite box coordinate";
             }
         }
         return null;
+    }
+
+    private static boolean allFinite(float[][] rows) {
+        for (float[] r : rows) {
+            for (float f : r) {
+                if (!Float.isFinite(f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override

@@ -60,8 +60,12 @@ public final class KeyValueCollator implements ModalityCollator, AutoCloseable {
 
     @Override
     public String validate(RowView row) {
-        if (row instanceof org.scale4j.data.arrow.dataset.ArrowRow arrow && arrow.nullsInside(context.column()) > 0) {
-            return context.column() + ": a null entry, key or value inside the table; drop such entries or use \"\"";
+        if (row instanceof org.scale4j.data.arrow.dataset.ArrowRow arrow) {
+            if (arrow.nullsInside(context.column()) > 0) {
+                return context.column() + ": a null entry, key or value inside the table; drop such entries or use \"\"";
+            }
+            arrow.requireKeyValues(context.column()); // the types only: no strings for every row at open
+            return null;
         }
         row.keyValues(context.column());
         return null;

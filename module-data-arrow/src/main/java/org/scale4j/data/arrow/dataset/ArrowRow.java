@@ -78,6 +78,19 @@ public final class ArrowRow implements RowView {
     }
 
     /**
+     * Checks that {@link #string} can read {@code column} (a utf8 column), without building the
+     * string (validation visits every row).
+     *
+     * @throws ColumnTypeException when the column is not utf8
+     */
+    public void requireString(String column) {
+        FieldVector v = vector(column);
+        if (!(v instanceof VarCharVector || v instanceof LargeVarCharVector)) {
+            throw typeError(column, "utf8");
+        }
+    }
+
+    /**
      * The strings at {@code [from, to)} of a utf8 vector, read with one positional read of their
      * bytes (contiguous in the data buffer), so the mapping's pages are not touched. A null entry
      * gives its bytes as written (none, for every writer we know); callers check nulls first.
@@ -314,6 +327,37 @@ public final class ArrowRow implements RowView {
             return null;
         }
         long[] span = span(v, column, "list<struct<key: utf8, value: utf8>>");
+        StructVector struct = keyValueStruct(v, column);
+        FieldVector keys = struct.getChild("key");
+        FieldVector values = struct.getChild("value");
+        int from = (int) span[0];
+        int to = (int) span[1];
+        String[] keyStrings = utf8s(keys, from, to, column);
+        String[] valueStrings = utf8s(values, from, to, column);
+        List<Map.Entry<String, String>> out = new ArrayList<>(to - from);
+        for (int at = from; at < to; at++) {
+            String key = keys.isNull(at) ? "" : keyStrings[at - from];
+            String value = values.isNull(at) ? "" : valueStrings[at - from];
+            out.add(Map.entry(key, value));
+        }
+        return out;
+    }
+
+    /**
+     * Checks that {@link #keyValues} can read this row's value of {@code column}, without building
+     * its strings (validation visits every row).
+     *
+     * @throws ColumnTypeException when the column is not {@code list<struct<key: utf8, value: utf8>>}
+     */
+    public void requireKeyValues(String column) {
+        FieldVector v = vector(column);
+        if (!v.isNull(row)) {
+            span(v, column, "list<struct<key: utf8, value: utf8>>");
+            keyValueStruct(v, column);
+        }
+    }
+
+    private StructVector keyValueStruct(FieldVector v, String column) {
         if (!(childOf(v) instanceof StructVector struct)) {
             throw typeError(column, "list<struct<key: utf8, value: utf8>>");
         }
@@ -326,17 +370,7 @@ public final class ArrowRow implements RowView {
                 || !(values instanceof VarCharVector || values instanceof LargeVarCharVector)) {
             throw typeError(column, "list<struct<key: utf8, value: utf8>>");
         }
-        int from = (int) span[0];
-        int to = (int) span[1];
-        String[] keyStrings = utf8s(keys, from, to, column);
-        String[] valueStrings = utf8s(values, from, to, column);
-        List<Map.Entry<String, String>> out = new ArrayList<>(to - from);
-        for (int at = from; at < to; at++) {
-            String key = keys.isNull(at) ? "" : keyStrings[at - from];
-            String value = values.isNull(at) ? "" : valueStrings[at - from];
-            out.add(Map.entry(key, value));
-        }
-        return out;
+        return struct;
     }
 
     @Override
