@@ -176,16 +176,27 @@ public final class ArrowRow implements RowView {
      * of {@link #floatRows}. Returns how many rows were copied (0 for a null value).
      */
     public int copyFloats(String column, int maxRows, float[] dst, int at) {
-        FieldVector v = vector(column);
-        if (v.isNull(row)) {
+        long[] rows = featureRows(column, maxRows);
+        if (rows == null) {
             return 0;
         }
-        FixedSizeListVector rows = rowsVector(column);
+        readFloats(rowsVector(column).getDataVector(), rows[0], dst, at, (int) (rows[1] * rows[2]), column);
+        return (int) rows[1];
+    }
+
+    /**
+     * {@code {first value, rows, D}}: where this row's first {@code maxRows} rows of a
+     * feature-rows column start among the column's values, how many there are and their width;
+     * {@code null} when the value is null.
+     */
+    private long[] featureRows(String column, int maxRows) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return null;
+        }
+        int dim = rowsVector(column).getListSize();
         long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
-        int n = (int) Math.min(span[1] - span[0], maxRows);
-        int dim = rows.getListSize();
-        readFloats(rows.getDataVector(), span[0] * dim, dst, at, n * dim, column);
-        return n;
+        return new long[] {span[0] * dim, Math.min(span[1] - span[0], maxRows), dim};
     }
 
     @Override
@@ -200,17 +211,14 @@ public final class ArrowRow implements RowView {
 
     @Override
     public int copyFloatRows(String column, int maxRows, ByteBuffer dst) {
-        FieldVector v = vector(column);
-        if (v.isNull(row)) {
+        long[] rows = featureRows(column, maxRows);
+        if (rows == null) {
             return 0;
         }
-        FixedSizeListVector rows = rowsVector(column);
-        long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
-        int n = (int) Math.min(span[1] - span[0], maxRows);
-        int dim = rows.getListSize();
-        long first = span[0] * dim;
-        long count = (long) n * dim;
-        FieldVector values = rows.getDataVector();
+        int n = (int) rows[1];
+        long first = rows[0];
+        long count = rows[1] * rows[2];
+        FieldVector values = rowsVector(column).getDataVector();
         if (values instanceof Float4Vector f4 && dst.order() == ByteOrder.LITTLE_ENDIAN) {
             // Arrow is little-endian: one bulk copy from the file's pages into the tensor buffer.
             int bytes = (int) (count * Float.BYTES);
