@@ -9,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * product table ("brand", "colour") and many of its values repeat across the whole dataset, so
  * most of a batch's table texts were tokenized before.
  *
- * <p>Bounded, so memory does not grow with the dataset: at most {@code capacity} texts of at most
- * {@value #LONGEST} characters are kept; when full the cache is emptied and refills from the next
- * batches (a simple rule that keeps the cost of a miss-heavy dataset at one extra map lookup per
- * text). Thread-safe: the streams of several splits and a prefetch thread share one collator.
+ * <p>Bounded, so memory does not grow with the dataset: about {@code capacity} texts of at most
+ * {@value #LONGEST} characters are kept (a few more only while threads race to add); when full the
+ * cache is emptied and refills from the next batches (a simple rule that keeps the cost of a
+ * miss-heavy dataset at one extra map lookup per text). Thread-safe: the streams of several splits
+ * and a prefetch thread share one collator.
  * Same ids as {@link TokenizerHandle#encode}: a text's ids do not depend on the other texts of the
  * call.
  */
