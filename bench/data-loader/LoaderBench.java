@@ -36,9 +36,10 @@ import org.scale4j.data.arrow.tools.SyntheticPreset;
  *
  * <p>Usage: {@code LoaderBench PRESET ROWS DATA_DIR SAMPLES [BATCH [WARMUP]]}. Generates the
  * dataset when absent, opens it with all five modalities and the training masks, then times
- * SAMPLES samples of batches on the calling thread (prefetch 0: one loader core), after WARMUP
- * samples (default 2,000) that are not timed: the JIT compiler shares the pinned core and needs
- * a few seconds to compile the loader, which a training run of hours pays once. The copy
+ * SAMPLES samples of batches on the calling thread (prefetch 0: one loader core), after at least
+ * WARMUP samples (default 2,000) that are not timed, continued until the JIT compiler has been
+ * idle for 3 s (at most 20x WARMUP): the JIT compiler shares the pinned core and needs
+ * 10-20 s to compile the loader, which a training run of hours pays once. The copy
  * baseline moves the same number of bytes from the mapped shards into direct buffers.
  */
 public final class LoaderBench {
@@ -66,11 +67,16 @@ public final class LoaderBench {
                 new FramesConfig(preset.videoDim(), preset.videoFrames())));
         m.put("audio", DataContext.CollatorFactory.of(new FramesKind(), "audio", "audio_feats",
                 new FramesConfig(preset.audioDim(), preset.audioRows())));
+        com.sun.management.ThreadMXBean allocation =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long allocatedBefore = allocation.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();
         try (Dataset ds = ArrowDataset.open(DatasetLayout.resolve(dir, "data"), SourceOptions.defaults(),
                 new DataContext(m, dir, 1)); NDManager nd = NDManager.newBaseManager("PyTorch")) {
             System.out.printf(Locale.ROOT, "opened and validated %d rows in %.1f s%n", ds.size("train")
                     + ds.size("val") + ds.size("test"), (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "Java objects allocated while opening: %.0f MB%n",
+                    (allocation.getCurrentThreadAllocatedBytes() - allocatedBefore) / 1e6);
             System.out.println("after open:    " + rss());
             List<MaskingRequest> masks = List.of(new MaskingRequest("text", "token", 0.15, 0),
                     new MaskingRequest("table", "entity", 0.15, 0), new MaskingRequest("image", "zero", 0.15, 0.1),
@@ -100,11 +106,25 @@ public final class LoaderBench {
         long featureBytes = 0;
         long done = 0;
         try (BatchStream s = ds.stream("train", options, DataPosition.START)) {
-            for (long warm = 0; warm < warmup; ) {
+            // Warm up for WARMUP samples, then on until no JIT compilation has finished for 3 s (at
+            // most 20x WARMUP samples): on the pinned core the C2 thread compiling the collators
+            // takes up to half of the core for 10-20 s (single compilations of over a second),
+            // which a run of hours pays once.
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long warm = 0;
+            long quietSince = System.nanoTime();
+            long compiled = jit.getTotalCompilationTime();
+            while (warm < warmup || (System.nanoTime() - quietSince < 3_000_000_000L && warm < 20 * warmup)) {
                 try (Batch b = s.next(nd)) {
                     warm += b.size();
                 }
+                long now = jit.getTotalCompilationTime();
+                if (now != compiled) {
+                    compiled = now;
+                    quietSince = System.nanoTime();
+                }
             }
+            long jitStart = jit.getTotalCompilationTime();
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
@@ -116,13 +136,14 @@ public final class LoaderBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            long jitMillis = jit.getTotalCompilationTime() - jitStart;
             double mb = featureBytes / 1e6;
             System.out.printf(Locale.ROOT, "loader  %s, %s: %.2f s of loader-thread CPU = %.0f samples/s, %.0f MB/s per"
                     + " busy core (wall clock below counts time other processes took the core)%n", preset.name(), label,
                     cpu, done / cpu, mb / cpu);
             System.out.printf(Locale.ROOT, "loader  %s, %s: %d samples in %.2f s = %.0f samples/s, %.0f MB/s of"
-                    + " feature data (%.3f MB/sample), after %d warm-up samples%n", preset.name(), label, done, seconds,
-                    done / seconds, mb / seconds, mb / done, warmup);
+                    + " feature data (%.3f MB/sample), after %d warm-up samples; JIT compiling %d ms meanwhile%n", preset.name(),
+                    label, done, seconds, done / seconds, mb / seconds, mb / done, warm, jitMillis);
             return new Timing(mb / seconds, mb / cpu, featureBytes);
         }
     }
@@ -190,8 +211,14 @@ public final class LoaderBench {
             }
         }
         Runtime rt = Runtime.getRuntime();
-        sb.append(String.format(Locale.ROOT, "  (Java heap: %d MB committed, %d MB used)", rt.totalMemory() >> 20,
+        sb.append(String.format(Locale.ROOT, "  (Java heap: %d MB committed, %d MB used; peak use", rt.totalMemory() >> 20,
                 (rt.totalMemory() - rt.freeMemory()) >> 20));
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                sb.append(String.format(Locale.ROOT, " %s %d MB", pool.getName(), pool.getPeakUsage().getUsed() >> 20));
+            }
+        }
+        sb.append(')');
         return sb.toString();
     }
 }

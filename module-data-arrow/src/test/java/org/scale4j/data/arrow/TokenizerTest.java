@@ -54,6 +54,19 @@ class TokenizerTest {
     }
 
     @Test
+    void vocabularyWordsAreLowerCasedWithoutAccentsAndCountedByFrequency() {
+        VocabularyBuilder b = new VocabularyBuilder();
+        for (String text : List.of("Café CRÈME", "cafe creme", "CAFE, Naïve", "手机 cafe")) {
+            b.add(text);
+        }
+        // cafe 4 (accented and ASCII spellings meet), creme 2, then by word: ",", naive, 手, 机
+        assertEquals(List.of("[PAD]", "[CLS]", "[SEP]", "[MASK]", "[UNK]", "cafe", "creme", ",", "naive", "手", "机"),
+                b.vocabulary("wordlevel", 100, 1));
+        assertEquals(List.of("[PAD]", "[CLS]", "[SEP]", "[MASK]", "[UNK]", "cafe", "creme"),
+                b.vocabulary("wordlevel", 100, 2), "min_freq 2");
+    }
+
+    @Test
     void tokenizerWithoutSpecialTokensIsRejected() throws IOException {
         Path file = tmp.resolve("bad.json");
         Files.writeString(file, "{\"model\": {\"type\": \"WordLevel\", \"vocab\": {\"[UNK]\": 0, \"a\": 1},"

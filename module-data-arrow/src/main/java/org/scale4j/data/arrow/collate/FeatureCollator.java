@@ -45,13 +45,13 @@ import org.scale4j.data.arrow.dataset.ArrowRow;
 public final class FeatureCollator implements ModalityCollator, AutoCloseable {
 
     private static final int BOX = 5;
-    private static final int CHUNK = 1024;
 
     private final ModalityContext context;
     private final String boxes;
     private final int dim;
     private final int maxLen;
     private final ModalitySpec spec;
+    private final List<ColumnRequirement> columns;
     private final TensorPool pool = new TensorPool();
 
     /**
@@ -64,6 +64,12 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
         this.dim = dim;
         this.maxLen = maxLen;
         this.spec = new ModalitySpec(context.modality(), kind, maxLen + 1, dim, boxes == null ? 0 : BOX, null);
+        List<ColumnRequirement> required = new ArrayList<>();
+        required.add(new ColumnRequirement(context.column(), ColumnType.FLOAT_ROWS, dim, context.recipeKey() + ".column"));
+        if (boxes != null) {
+            required.add(new ColumnRequirement(boxes, ColumnType.FLOAT_ROWS, BOX, context.recipeKey() + ".boxes"));
+        }
+        this.columns = List.copyOf(required);
     }
 
     @Override
@@ -73,11 +79,6 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
 
     @Override
     public List<ColumnRequirement> columns() {
-        List<ColumnRequirement> columns = new ArrayList<>();
-        columns.add(new ColumnRequirement(context.column(), ColumnType.FLOAT_ROWS, dim, context.recipeKey() + ".column"));
-        if (boxes != null) {
-            columns.add(new ColumnRequirement(boxes, ColumnType.FLOAT_ROWS, BOX, context.recipeKey() + ".boxes"));
-        }
         return columns;
     }
 
@@ -99,14 +100,8 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
                 return column + ": NaN or infinite value at " + unit.substring(0, unit.length() - 1) + " " + bad[0]
                         + ", dim " + bad[1] + "; clean the features or drop the modality for this row";
             }
-        } else {
-            for (float[] r : row.floatRows(column)) {
-                for (float f : r) {
-                    if (!Float.isFinite(f)) {
-                        return column + ": NaN or infinite value; clean the features";
-                    }
-                }
-            }
+        } else if (!allFinite(row.floatRows(column))) {
+            return column + ": NaN or infinite value; clean the features";
         }
         if (boxes != null) {
             if (row.isNull(boxes)) {
@@ -116,15 +111,22 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
             if (m != n) {
                 return boxes + ": " + m + " boxes for " + n + " " + unit + " in " + column + "; they must match";
             }
-            for (float[] box : row.floatRows(boxes)) {
-                for (float f : box) {
-                    if (!Float.isFinite(f)) {
-                        return boxes + ": NaN or infinite box coordinate";
-                    }
-                }
+            if (row instanceof ArrowRow arrow ? arrow.firstNonFinite(boxes) != null : !allFinite(row.floatRows(boxes))) {
+                return boxes + ": NaN or infinite box coordinate";
             }
         }
         return null;
+    }
+
+    private static boolean allFinite(float[][] rows) {
+        for (float[] r : rows) {
+            for (float f : r) {
+                if (!Float.isFinite(f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override
@@ -140,8 +142,6 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
         HostTensors.Writable raw = HostTensors.empty(manager, shape, pool);
         HostTensors.Writable feats = masking == null ? raw : HostTensors.empty(manager, shape, pool);
         ByteBuffer in = raw.bytes();
-        ByteBuffer out = feats.bytes();
-        FloatBuffer inFloats = raw.floats();
         FloatBuffer outFloats = feats.floats();
         int rowBytes = dim * Float.BYTES;
         float[] mask = new float[b * t];
@@ -149,7 +149,7 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
         float[] selected = masking == null ? null : new float[b * t];
         float[] box = boxes == null ? null : new float[b * t * BOX];
         float[] sum = new float[dim];
-        float[] chunk = new float[Math.min(dim, CHUNK)];
+        float[] rowValues = new float[dim];
         for (int i = 0; i < b; i++) {
             RowView row = rows.get(i);
             int first = i * t; // the sample's position 0, as a row index of the [B*T, D] tensors
@@ -170,34 +170,7 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
             }
             present[i] = 1f;
             java.util.Arrays.fill(mask, i * t, i * t + n + 1, 1f);
-            // Mask the rows into the input and sum the kept ones for the global token (the mean of
-            // the rows after masking, as in the released code).
-            java.util.Arrays.fill(sum, 0f);
-            for (int r = 1; r <= n; r++) {
-                int at = (first + r) * dim;
-                boolean zeroed = false;
-                if (masking != null && rng.nextDouble() < masking.ratio()) {
-                    selected[first + r] = 1f;
-                    zeroed = rng.nextDouble() >= masking.keepRatio();
-                }
-                if (zeroed) {
-                    feats.zero(first + r, 1, rowBytes);
-                    continue; // the input row is zero and adds nothing to the mean
-                }
-                if (raw != feats) {
-                    feats.written(first + r, 1);
-                }
-                for (int from = 0; from < dim; from += chunk.length) {
-                    int len = Math.min(chunk.length, dim - from);
-                    inFloats.get(at + from, chunk, 0, len);
-                    if (raw != feats) {
-                        outFloats.put(at + from, chunk, 0, len);
-                    }
-                    for (int k = 0; k < len; k++) {
-                        sum[from + k] += chunk[k];
-                    }
-                }
-            }
+            maskAndSum(raw, feats, first, n, masking, rng, selected, sum, rowValues);
             float inv = 1f / n; // n >= 1 here: no 0/0 for a sample without rows (spec quirk Q7)
             for (int k = 0; k < dim; k++) {
                 sum[k] *= inv;
@@ -209,10 +182,7 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
                 box[at + 2] = 1f;
                 box[at + 3] = 1f;
                 box[at + 4] = 1f;
-                float[][] rowBoxes = row.floatRows(boxes);
-                for (int r = 0; r < n; r++) {
-                    System.arraycopy(rowBoxes[r], 0, box, at + (r + 1) * BOX, BOX);
-                }
+                copyBoxes(row, n, box, at + BOX);
             }
         }
         Map<String, NDArray> targets = new TreeMap<>();
@@ -227,6 +197,58 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
         }
         return new ModalityBatch(spec.name(), HostTensors.of(manager, present, new Shape(b)),
                 HostTensors.of(manager, mask, new Shape(b, t)), inputs, targets);
+    }
+
+    /**
+     * Masks the sample's {@code n} rows (at tensor rows {@code first + 1 ...}) into the input and
+     * sums the kept ones into {@code sum} for the global token: the mean of the rows after masking,
+     * as in the released code. Each row passes through {@code rowValues} (one row, still in cache),
+     * so the sum is a loop over two arrays at the same index, which the JIT vectorizes; with an
+     * offset into a shared buffer it stayed scalar and cost more than all the copies.
+     */
+    private void maskAndSum(HostTensors.Writable raw, HostTensors.Writable feats, int first, int n,
+            MaskingRequest masking, Random rng, float[] selected, float[] sum, float[] rowValues) {
+        FloatBuffer inFloats = raw.floats();
+        FloatBuffer outFloats = raw == feats ? null : feats.floats();
+        int rowBytes = dim * Float.BYTES;
+        java.util.Arrays.fill(sum, 0f);
+        for (int r = 1; r <= n; r++) {
+            boolean zeroed = false;
+            if (masking != null && rng.nextDouble() < masking.ratio()) {
+                selected[first + r] = 1f;
+                zeroed = rng.nextDouble() >= masking.keepRatio();
+            }
+            if (zeroed) {
+                feats.zero(first + r, 1, rowBytes);
+                continue; // the input row is zero and adds nothing to the mean
+            }
+            int at = (first + r) * dim;
+            inFloats.get(at, rowValues, 0, dim);
+            if (outFloats != null) {
+                feats.written(first + r, 1);
+                outFloats.put(at, rowValues, 0, dim);
+            }
+            addTo(sum, rowValues, dim);
+        }
+    }
+
+    /** {@code sum[k] += values[k]} for {@code k < n}; same index on both sides, so the loop vectorizes. */
+    private static void addTo(float[] sum, float[] values, int n) {
+        for (int k = 0; k < n; k++) {
+            sum[k] += values[k];
+        }
+    }
+
+    /** The sample's first {@code n} boxes into {@code box} from {@code at}, without a {@code float[][]} on Arrow rows. */
+    private void copyBoxes(RowView row, int n, float[] box, int at) {
+        if (row instanceof ArrowRow arrow) {
+            arrow.copyFloats(boxes, n, box, at);
+            return;
+        }
+        float[][] rowBoxes = row.floatRows(boxes);
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(rowBoxes[r], 0, box, at + r * BOX, BOX);
+        }
     }
 
     /** Frees the recycled batch tensors (batches still open keep theirs until they close). */

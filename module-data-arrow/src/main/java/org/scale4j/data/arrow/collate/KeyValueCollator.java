@@ -14,6 +14,7 @@ import org.scale4j.api.modality.ModalityContext;
 import org.scale4j.api.modality.ModalitySpec;
 import org.scale4j.api.modality.RowView;
 import org.scale4j.api.modality.Vocabulary;
+import org.scale4j.data.arrow.tokenize.EncodingCache;
 import org.scale4j.data.arrow.tokenize.TokenizerHandle;
 
 /**
@@ -25,16 +26,24 @@ import org.scale4j.data.arrow.tokenize.TokenizerHandle;
  * <p>Entity masking ({@link MaskingRequest#ENTITY}, MEM): each entry with a visible token is
  * selected with probability {@code ratio}; then its whole key span (50%) or its whole value span
  * (50%) becomes [MASK], with the original ids as labels. There is no random or keep variant.
+ *
+ * <p>Keys and values recur across products, so their ids come from a bounded {@link EncodingCache}
+ * ({@value #CACHED_TEXTS} texts); only texts not seen recently reach the tokenizer.
  */
 public final class KeyValueCollator implements ModalityCollator, AutoCloseable {
 
+    /** At most this many key and value texts keep their ids (a few MB at most). */
+    static final int CACHED_TEXTS = 4096;
+
     private final ModalityContext context;
     private final TokenizerHandle tokenizer;
+    private final EncodingCache encodings;
     private final ModalitySpec spec;
 
     public KeyValueCollator(ModalityContext context, int maxLen, TokenizerHandle tokenizer) {
         this.context = context;
         this.tokenizer = tokenizer;
+        this.encodings = new EncodingCache(tokenizer, CACHED_TEXTS);
         this.spec = new ModalitySpec(context.modality(), "key-value", maxLen, 0, 0, tokenizer.vocabulary());
     }
 
@@ -51,8 +60,12 @@ public final class KeyValueCollator implements ModalityCollator, AutoCloseable {
 
     @Override
     public String validate(RowView row) {
-        if (row instanceof org.scale4j.data.arrow.dataset.ArrowRow arrow && arrow.nullsInside(context.column()) > 0) {
-            return context.column() + ": a null entry, key or value inside the table; drop such entries or use \"\"";
+        if (row instanceof org.scale4j.data.arrow.dataset.ArrowRow arrow) {
+            if (arrow.nullsInside(context.column()) > 0) {
+                return context.column() + ": a null entry, key or value inside the table; drop such entries or use \"\"";
+            }
+            arrow.requireKeyValues(context.column()); // the types only: no strings for every row at open
+            return null;
         }
         row.keyValues(context.column());
         return null;
@@ -75,7 +88,7 @@ public final class KeyValueCollator implements ModalityCollator, AutoCloseable {
                 }
             }
         }
-        long[][] encoded = tokenizer.encode(texts);
+        long[][] encoded = encodings.encode(texts);
         if (masking != null) {
             TitleCollator.requireScheme(masking, MaskingRequest.ENTITY);
         }

@@ -49,7 +49,12 @@ public final class TitleCollator implements ModalityCollator, AutoCloseable {
     @Override
     public String validate(RowView row) {
         if (!pretokenized) {
-            row.string(context.column()); // any utf8 value is a title; this fails on an unreadable value
+            // any utf8 value is a title; this fails on a column of another type
+            if (row instanceof org.scale4j.data.arrow.dataset.ArrowRow arrow) {
+                arrow.requireString(context.column()); // no string for every row at open
+            } else {
+                row.string(context.column());
+            }
             return null;
         }
         int size = spec.vocab().size();

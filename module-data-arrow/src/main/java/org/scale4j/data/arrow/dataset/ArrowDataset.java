@@ -311,7 +311,16 @@ public final class ArrowDataset implements Dataset {
         }
 
         void validateRows() {
-            Map<String, String> seenIds = new java.util.HashMap<>();
+            long allRows = 0;
+            for (RecordBatchRef batch : batches) {
+                allRows += batch.root().getRowCount();
+            }
+            IdIndex seenIds = new IdIndex(allRows,
+                    ref -> new ArrowRow(batches.get((int) (ref >>> 32)), (int) ref, options.idColumn()).id());
+            List<Map.Entry<ModalityCollator, String>> mainColumns = new ArrayList<>(); // in modality order
+            for (ModalityCollator collator : collators.values()) {
+                mainColumns.add(Map.entry(collator, collator.columns().get(0).column()));
+            }
             for (Map.Entry<String, List<Integer>> split : splitBatches.entrySet()) {
                 long total = 0;
                 for (int id : split.getValue()) {
@@ -335,9 +344,10 @@ public final class ArrowDataset implements Dataset {
                             int batchId = fileFirstBatch.get(fileId) + k;
                             for (int r = 0; r < root.getRowCount(); r++) {
                                 ArrowRow row = new ArrowRow(ref, r, options.idColumn());
-                                String problem = problem(row, seenIds, split.getKey());
+                                long rowRef = ((long) batchId << 32) | r;
+                                String problem = problem(row, rowRef, seenIds, mainColumns);
                                 if (problem == null) {
-                                    good[n++] = ((long) batchId << 32) | r;
+                                    good[n++] = rowRef;
                                 } else if (options.skipBadRows()) {
                                     if (bad++ < MAX_LOGGED_SKIPS) {
                                         LOG.log(Level.WARNING, "skipping bad row: " + problem);
@@ -359,34 +369,39 @@ public final class ArrowDataset implements Dataset {
             }
         }
 
-        private String problem(ArrowRow row, Map<String, String> seenIds, String split) {
-            String where = row.file() + ": row " + row.rowInFile();
+        /**
+         * What is wrong with {@code row}, or {@code null}. Allocates nothing per row beyond the id
+         * and what the collators' checks read: validation visits every row of the dataset.
+         */
+        private String problem(ArrowRow row, long ref, IdIndex seenIds,
+                List<Map.Entry<ModalityCollator, String>> mainColumns) {
             String id = row.id();
             if (id == null) {
-                return where + ": column '" + options.idColumn() + "' is null; every row needs an id (recipe key "
-                        + options.recipeKey() + ".id_column)";
+                return row.file() + ": row " + row.rowInFile() + ": column '" + options.idColumn() + "' is null; every"
+                        + " row needs an id (recipe key " + options.recipeKey() + ".id_column)";
             }
-            String here = row.file() + " row " + row.rowInFile();
-            String previous = seenIds.putIfAbsent(id, here);
-            if (previous != null) {
-                return where + ", row id '" + id + "': column '" + options.idColumn() + "' duplicates the id of "
-                        + previous + "; ids must be unique (recipe key " + options.recipeKey() + ".id_column)";
+            long previous = seenIds.add(id, ref);
+            if (previous >= 0) {
+                RecordBatchRef earlier = batches.get((int) (previous >>> 32));
+                return row.file() + ": row " + row.rowInFile() + ", row id '" + id + "': column '" + options.idColumn()
+                        + "' duplicates the id of " + earlier.fileName() + " row " + (earlier.firstRow() + (int) previous)
+                        + "; ids must be unique (recipe key " + options.recipeKey() + ".id_column)";
             }
-            for (ModalityCollator collator : collators.values()) {
-                String main = collator.columns().get(0).column();
+            for (Map.Entry<ModalityCollator, String> e : mainColumns) {
+                String main = e.getValue();
                 if (row.isNull(main)) {
                     continue;
                 }
                 String p;
                 try {
-                    p = collator.validate(row);
-                } catch (DataException e) {
-                    p = e.getMessage();
-                } catch (RuntimeException e) {
-                    p = main + ": unreadable value (" + e + ")";
+                    p = e.getKey().validate(row);
+                } catch (DataException ex) {
+                    p = ex.getMessage();
+                } catch (RuntimeException ex) {
+                    p = main + ": unreadable value (" + ex + ")";
                 }
                 if (p != null) {
-                    return where + ", row id '" + id + "': " + p;
+                    return row.file() + ": row " + row.rowInFile() + ", row id '" + id + "': " + p;
                 }
             }
             return null;

@@ -78,6 +78,19 @@ public final class ArrowRow implements RowView {
     }
 
     /**
+     * Checks that {@link #string} can read {@code column} (a utf8 column), without building the
+     * string (validation visits every row).
+     *
+     * @throws ColumnTypeException when the column is not utf8
+     */
+    public void requireString(String column) {
+        FieldVector v = vector(column);
+        if (!(v instanceof VarCharVector || v instanceof LargeVarCharVector)) {
+            throw typeError(column, "utf8");
+        }
+    }
+
+    /**
      * The strings at {@code [from, to)} of a utf8 vector, read with one positional read of their
      * bytes (contiguous in the data buffer), so the mapping's pages are not touched. A null entry
      * gives its bytes as written (none, for every writer we know); callers check nulls first.
@@ -136,12 +149,12 @@ public final class ArrowRow implements RowView {
         if (v instanceof FixedSizeListVector fsl) {
             int dim = fsl.getListSize();
             float[] out = new float[dim];
-            readFloats(fsl.getDataVector(), (long) row * dim, out, column);
+            readFloats(fsl.getDataVector(), (long) row * dim, out, 0, dim, column);
             return out;
         }
         long[] span = span(v, column, "fixed_size_list<float32>[D]");
         float[] out = new float[(int) (span[1] - span[0])];
-        readFloats(childOf(v), span[0], out, column);
+        readFloats(childOf(v), span[0], out, 0, out.length, column);
         return out;
     }
 
@@ -152,9 +165,38 @@ public final class ArrowRow implements RowView {
         int dim = rows.getListSize();
         float[][] out = new float[(int) (span[1] - span[0])][dim];
         for (int r = 0; r < out.length; r++) {
-            readFloats(rows.getDataVector(), (span[0] + r) * dim, out[r], column);
+            readFloats(rows.getDataVector(), (span[0] + r) * dim, out[r], 0, dim, column);
         }
         return out;
+    }
+
+    /**
+     * Copies the values of the first {@code maxRows} rows of a feature-rows column into
+     * {@code dst} from {@code at} (row-major, {@code D} values a row), without the per-row arrays
+     * of {@link #floatRows}. Returns how many rows were copied (0 for a null value).
+     */
+    public int copyFloats(String column, int maxRows, float[] dst, int at) {
+        long[] rows = featureRows(column, maxRows);
+        if (rows == null) {
+            return 0;
+        }
+        readFloats(rowsVector(column).getDataVector(), rows[0], dst, at, (int) (rows[1] * rows[2]), column);
+        return (int) rows[1];
+    }
+
+    /**
+     * {@code {first value, rows, D}}: where this row's first {@code maxRows} rows of a
+     * feature-rows column start among the column's values, how many there are and their width;
+     * {@code null} when the value is null.
+     */
+    private long[] featureRows(String column, int maxRows) {
+        FieldVector v = vector(column);
+        if (v.isNull(row)) {
+            return null;
+        }
+        int dim = rowsVector(column).getListSize();
+        long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
+        return new long[] {span[0] * dim, Math.min(span[1] - span[0], maxRows), dim};
     }
 
     @Override
@@ -169,17 +211,14 @@ public final class ArrowRow implements RowView {
 
     @Override
     public int copyFloatRows(String column, int maxRows, ByteBuffer dst) {
-        FieldVector v = vector(column);
-        if (v.isNull(row)) {
+        long[] rows = featureRows(column, maxRows);
+        if (rows == null) {
             return 0;
         }
-        FixedSizeListVector rows = rowsVector(column);
-        long[] span = span(v, column, "list<fixed_size_list<float32>[D]>");
-        int n = (int) Math.min(span[1] - span[0], maxRows);
-        int dim = rows.getListSize();
-        long first = span[0] * dim;
-        long count = (long) n * dim;
-        FieldVector values = rows.getDataVector();
+        int n = (int) rows[1];
+        long first = rows[0];
+        long count = rows[1] * rows[2];
+        FieldVector values = rowsVector(column).getDataVector();
         if (values instanceof Float4Vector f4 && dst.order() == ByteOrder.LITTLE_ENDIAN) {
             // Arrow is little-endian: one bulk copy from the file's pages into the tensor buffer.
             int bytes = (int) (count * Float.BYTES);
@@ -296,6 +335,37 @@ public final class ArrowRow implements RowView {
             return null;
         }
         long[] span = span(v, column, "list<struct<key: utf8, value: utf8>>");
+        StructVector struct = keyValueStruct(v, column);
+        FieldVector keys = struct.getChild("key");
+        FieldVector values = struct.getChild("value");
+        int from = (int) span[0];
+        int to = (int) span[1];
+        String[] keyStrings = utf8s(keys, from, to, column);
+        String[] valueStrings = utf8s(values, from, to, column);
+        List<Map.Entry<String, String>> out = new ArrayList<>(to - from);
+        for (int at = from; at < to; at++) {
+            String key = keys.isNull(at) ? "" : keyStrings[at - from];
+            String value = values.isNull(at) ? "" : valueStrings[at - from];
+            out.add(Map.entry(key, value));
+        }
+        return out;
+    }
+
+    /**
+     * Checks that {@link #keyValues} can read this row's value of {@code column}, without building
+     * its strings (validation visits every row).
+     *
+     * @throws ColumnTypeException when the column is not {@code list<struct<key: utf8, value: utf8>>}
+     */
+    public void requireKeyValues(String column) {
+        FieldVector v = vector(column);
+        if (!v.isNull(row)) {
+            span(v, column, "list<struct<key: utf8, value: utf8>>");
+            keyValueStruct(v, column);
+        }
+    }
+
+    private StructVector keyValueStruct(FieldVector v, String column) {
         if (!(childOf(v) instanceof StructVector struct)) {
             throw typeError(column, "list<struct<key: utf8, value: utf8>>");
         }
@@ -308,17 +378,7 @@ public final class ArrowRow implements RowView {
                 || !(values instanceof VarCharVector || values instanceof LargeVarCharVector)) {
             throw typeError(column, "list<struct<key: utf8, value: utf8>>");
         }
-        int from = (int) span[0];
-        int to = (int) span[1];
-        String[] keyStrings = utf8s(keys, from, to, column);
-        String[] valueStrings = utf8s(values, from, to, column);
-        List<Map.Entry<String, String>> out = new ArrayList<>(to - from);
-        for (int at = from; at < to; at++) {
-            String key = keys.isNull(at) ? "" : keyStrings[at - from];
-            String value = values.isNull(at) ? "" : valueStrings[at - from];
-            out.add(Map.entry(key, value));
-        }
-        return out;
+        return struct;
     }
 
     @Override
@@ -342,10 +402,10 @@ public final class ArrowRow implements RowView {
     }
 
     /**
-     * Reads {@code out.length} floats from value {@code first} on, by positional reads through the
-     * per-thread scratch buffer (the mapping's pages are not touched).
+     * Reads {@code count} floats from value {@code first} on into {@code out} from {@code outAt},
+     * by positional reads through the per-thread scratch buffer (the mapping's pages are not touched).
      */
-    private void readFloats(FieldVector values, long first, float[] out, String column) {
+    private void readFloats(FieldVector values, long first, float[] out, int outAt, int count, String column) {
         int width;
         if (values instanceof Float4Vector) {
             width = Float.BYTES;
@@ -355,18 +415,18 @@ public final class ArrowRow implements RowView {
             throw typeError(column, "float32 or float16 values");
         }
         ArrowBuf data = values.getDataBuffer();
-        data.checkBytes(first * width, (first + out.length) * width);
+        data.checkBytes(first * width, (first + count) * width);
         ByteBuffer scratch = READ_SCRATCH.get();
         int perChunk = scratch.capacity() / width;
-        for (int done = 0; done < out.length; done += perChunk) {
-            int n = Math.min(perChunk, out.length - done);
+        for (int done = 0; done < count; done += perChunk) {
+            int n = Math.min(perChunk, count - done);
             scratch.clear().limit(n * width);
             read(data, (first + done) * width, scratch);
             if (width == Float.BYTES) {
-                scratch.flip().asFloatBuffer().get(out, done, n);
+                scratch.flip().asFloatBuffer().get(out, outAt + done, n);
             } else {
                 for (int i = 0; i < n; i++) {
-                    out[done + i] = Float16.toFloat(scratch.getShort(i * 2));
+                    out[outAt + done + i] = Float16.toFloat(scratch.getShort(i * 2));
                 }
             }
         }

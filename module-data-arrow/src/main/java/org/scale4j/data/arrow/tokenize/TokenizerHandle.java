@@ -1,7 +1,7 @@
 package org.scale4j.data.arrow.tokenize;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -109,15 +109,36 @@ public final class TokenizerHandle implements AutoCloseable {
         return path;
     }
 
-    /** Token ids of each text, without special tokens. */
+    /**
+     * Token ids of each text, without special tokens.
+     *
+     * <p>Asks the native library for the ids alone: {@code HuggingFaceTokenizer.batchEncode} also
+     * copies out every encoding's tokens as Java strings, its type ids, word ids, sequence ids,
+     * attention and special-token masks and character spans (ten JNI calls per text), which cost
+     * more than the tokenization itself for the short key and value texts of a table. Same ids:
+     * both run the same native encoder, and this tokenizer is built without lower-casing in Java,
+     * truncation or padding.
+     */
     public long[][] encode(List<String> texts) {
         if (texts.isEmpty()) {
             return new long[0][];
         }
-        Encoding[] encodings = tokenizer.batchEncode(texts, false, false);
+        String[] input = texts.toArray(new String[0]);
+        for (int i = 0; i < input.length; i++) {
+            if (input[i] == null) {
+                throw new NullPointerException("text " + i + " to tokenize is null");
+            }
+        }
+        long[] encodings = TokenizersLibrary.LIB.batchEncode(tokenizer.getHandle(), input, false);
         long[][] out = new long[encodings.length][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = encodings[i].getIds();
+        try {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = TokenizersLibrary.LIB.getTokenIds(encodings[i]);
+            }
+        } finally {
+            for (long encoding : encodings) {
+                TokenizersLibrary.LIB.deleteEncoding(encoding);
+            }
         }
         return out;
     }

@@ -33,15 +33,25 @@ import java.util.TreeSet;
  */
 public final class VocabularyBuilder {
 
-    private final Map<String, Long> counts = new HashMap<>();
+    private final Map<String, Counter> counts = new HashMap<>();
 
     /** Counts the words of one text. */
     public void add(String text) {
         if (text != null) {
             for (String word : words(text)) {
-                counts.merge(word, 1L, Long::sum);
+                Counter c = counts.get(word);
+                if (c == null) {
+                    counts.put(word, new Counter());
+                } else {
+                    c.count++; // no boxed Long per word: a build visits every text of the split
+                }
             }
         }
+    }
+
+    /** A mutable count. */
+    private static final class Counter {
+        long count = 1;
     }
 
     /**
@@ -70,7 +80,8 @@ public final class VocabularyBuilder {
                 }
             }
         }
-        List<Map.Entry<String, Long>> byFreq = new ArrayList<>(counts.entrySet());
+        List<Map.Entry<String, Long>> byFreq = new ArrayList<>(counts.size());
+        counts.forEach((word, c) -> byFreq.add(Map.entry(word, c.count)));
         byFreq.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
                 .thenComparing(Map.Entry::getKey));
         for (Map.Entry<String, Long> e : byFreq) {
@@ -154,10 +165,15 @@ public final class VocabularyBuilder {
         }
     }
 
+    /** Combining marks, removed after NFD (accents). Compiled once: a vocabulary build visits every text of the split. */
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{Mn}+");
+
     /** BERT-style normalization and pre-tokenization (close to HF's BertNormalizer + BertPreTokenizer). */
     static List<String> words(String text) {
-        String lower = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{Mn}+", "");
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!isAscii(lower)) { // ASCII is its own NFD and has no combining marks
+            lower = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        }
         List<String> out = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < lower.length(); ) {
@@ -174,6 +190,15 @@ public final class VocabularyBuilder {
         }
         flush(word, out);
         return out;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void flush(StringBuilder word, List<String> out) {

@@ -219,6 +219,16 @@ class BrokenDataTest {
     }
 
     @Test
+    void nanBoxCoordinate() throws IOException {
+        List<SyntheticRow> rows = good(5);
+        rows.get(2).imageBoxes()[1][3] = Float.NaN;
+        Path data = dataset(rows);
+        String shard = data.resolve("train/part-00000.arrow").toString();
+        assertEquals(shard + ": row 2, row id 'p2': image_boxes: NaN or infinite box coordinate. Fix the data, or set"
+                + " data.source.on_bad_row: skip to skip such rows", openError(data, standard()));
+    }
+
+    @Test
     void duplicateIds() throws IOException {
         List<SyntheticRow> rows = good(5);
         rows.set(4, row("p1", 2, 0));
