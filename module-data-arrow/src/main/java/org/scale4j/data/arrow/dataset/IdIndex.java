@@ -15,21 +15,29 @@ import java.util.function.LongFunction;
  */
 final class IdIndex {
 
-    private final long[] hashes;
-    private final long[] refs; // the row reference + 1; 0 marks an empty slot
-    private final int mask;
+    /** The most slots reserved up front: a row count read from a damaged file must not allocate gigabytes. */
+    private static final int LARGEST_INITIAL = 1 << 20;
+
+    private long[] hashes;
+    private long[] refs; // the row reference + 1; 0 marks an empty slot
+    private int mask;
+    private int size;
     private final LongFunction<String> idOf;
 
     /**
-     * @param rows how many ids will be added at most
+     * @param expectedRows how many ids will probably be added (a hint: the index grows past it)
      * @param idOf the id of the row a stored reference points to
      */
-    IdIndex(long rows, LongFunction<String> idOf) {
-        int capacity = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(16, rows * 2)) - 1) << 1;
-        this.hashes = new long[capacity];
-        this.refs = new long[capacity];
-        this.mask = capacity - 1;
+    IdIndex(long expectedRows, LongFunction<String> idOf) {
+        long wanted = Math.max(16, Math.min(LARGEST_INITIAL, expectedRows * 2));
+        allocate(Long.highestOneBit(wanted - 1) << 1);
         this.idOf = idOf;
+    }
+
+    private void allocate(long capacity) {
+        hashes = new long[(int) capacity];
+        refs = new long[(int) capacity];
+        mask = (int) capacity - 1;
     }
 
     /**
@@ -38,16 +46,45 @@ final class IdIndex {
      */
     long add(String id, long ref) {
         long hash = hash(id);
-        for (int slot = (int) (hash ^ (hash >>> 32)) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = slotOf(hash); ; slot = (slot + 1) & mask) {
             if (refs[slot] == 0) {
                 hashes[slot] = hash;
                 refs[slot] = ref + 1;
+                if (++size * 2 > refs.length) {
+                    grow();
+                }
                 return -1;
             }
             if (hashes[slot] == hash && id.equals(idOf.apply(refs[slot] - 1))) {
                 return refs[slot] - 1;
             }
         }
+    }
+
+    /** Doubles the table, so that it stays at most half full and every probe ends at an empty slot. */
+    private void grow() {
+        long[] oldHashes = hashes;
+        long[] oldRefs = refs;
+        allocate(2L * oldRefs.length);
+        for (int i = 0; i < oldRefs.length; i++) {
+            if (oldRefs[i] != 0) {
+                int slot = slotOf(oldHashes[i]);
+                while (refs[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                hashes[slot] = oldHashes[i];
+                refs[slot] = oldRefs[i];
+            }
+        }
+    }
+
+    private int slotOf(long hash) {
+        return (int) (hash ^ (hash >>> 32)) & mask;
+    }
+
+    /** How many slots the index has now (for tests). */
+    int capacity() {
+        return refs.length;
     }
 
     /** Two independent 32-bit string hashes, side by side, spread by a 64-bit mix. */

@@ -47,4 +47,20 @@ class IdIndexTest {
         assertEquals(-1, index.add("BB", 1));
         assertEquals(0, index.add("Aa", 5));
     }
+
+    @Test
+    void growsPastItsHintAndNeverReservesForADamagedRowCount() {
+        IdIndex damaged = new IdIndex(Long.MAX_VALUE / 4, ref -> "x");
+        assertEquals(1 << 20, damaged.capacity(), "a row count read from a damaged file is only a hint");
+        Map<Long, String> ids = new HashMap<>();
+        IdIndex index = new IdIndex(2, ids::get);
+        for (long ref = 0; ref < 5_000; ref++) {
+            ids.put(ref, "q" + ref);
+            assertEquals(-1, index.add("q" + ref, ref));
+        }
+        assertEquals(16_384, index.capacity(), "at most half full");
+        for (long ref = 0; ref < 5_000; ref++) {
+            assertEquals(ref, index.add("q" + ref, 10_000 + ref), "found again after growing");
+        }
+    }
 }
