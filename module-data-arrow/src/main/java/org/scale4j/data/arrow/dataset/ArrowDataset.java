@@ -426,10 +426,11 @@ public final class ArrowDataset implements Dataset {
         }
 
         /**
-         * Releases what a failed open holds. Failures here (Arrow's allocator reports buffers that
-         * a half-read corrupt batch still holds) are attached to {@code original} as suppressed:
-         * the user must see the DataException that names the file, not a leak report (found by
-         * ArrowFuzzTest; regression test {@code aFlippedSchemaBitFailsWithADataExceptionNotALeakReport}).
+         * Releases what a failed open holds, the files before the allocator. Every error path of
+         * {@link MappedArrowFile#open} releases its own buffers, so nothing should fail here; if
+         * something does (the allocator's "Memory was leaked" report), it is attached to
+         * {@code original} as suppressed: the user must see the DataException that names the file,
+         * and ArrowFuzzTest fails on any suppressed report.
          */
         void closeQuietly(RuntimeException original) {
             for (ModalityCollator c : collators.values()) {

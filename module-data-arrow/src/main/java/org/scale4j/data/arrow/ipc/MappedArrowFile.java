@@ -193,26 +193,44 @@ public final class MappedArrowFile implements AutoCloseable {
         }
         ArrowBuf bodyBuf = map(channel, allocator, bodyOffset, bodyLength);
         addresses[index] = bodyBuf.memoryAddress();
-        VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
-        try (ArrowRecordBatch mapped = MessageSerializer.deserializeRecordBatch(message, bodyBuf)) {
+        try (ArrowRecordBatch mapped = deserialize(message, bodyBuf)) {
             if (mapped.getBodyCompression().getCodec() != CompressionUtil.CodecType.NO_COMPRESSION.getType()) {
                 throw new DataException(path + ": record batches are compressed; scale4j memory-maps uncompressed"
                         + " IPC only. Rewrite it uncompressed (pyarrow: ipc.new_file(..., options="
                         + "ipc.IpcWriteOptions(compression=None)))");
             }
-            try (ArrowRecordBatch batch = ResidentBuffers.copySmall(mapped, schema, channel, bodyOffset,
-                    addresses[index], allocator)) {
-                new VectorLoader(root).load(batch);
+            VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+            try {
+                try (ArrowRecordBatch batch = ResidentBuffers.copySmall(mapped, schema, channel, bodyOffset,
+                        addresses[index], allocator)) {
+                    new VectorLoader(root).load(batch);
+                }
+                for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
+                    OffsetCheck.check(v);
+                }
+                // the vectors retain the buffers they loaded; closing the two batches drops every other reference
+                return root;
+            } catch (IOException | RuntimeException e) {
+                root.close();
+                throw e;
             }
-            for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
-                OffsetCheck.check(v);
-            }
-            return root;
-        } catch (RuntimeException e) {
-            root.close();
+        }
+    }
+
+    /**
+     * The record batch {@code message} describes, over slices of {@code body}. Arrow hands our
+     * reference to {@code body} over to the batch only when it succeeds; when the metadata is
+     * corrupt (a buffer outside the body, a length over {@code INT_MAX}) it throws and the
+     * reference is still ours, so it is released here: else the whole body stays allocated and
+     * the allocator reports it as leaked when it closes.
+     */
+    private static ArrowRecordBatch deserialize(MessageMetadataResult message, ArrowBuf body) throws IOException {
+        try {
+            return MessageSerializer.deserializeRecordBatch(message, body);
+        } catch (IOException | RuntimeException e) {
+            body.close();
             throw e;
         }
-        // deserializeRecordBatch released our reference to the body; the vectors hold theirs.
     }
 
     private static ArrowBuf map(FileChannel channel, BufferAllocator allocator, long offset, long length)
