@@ -12,6 +12,7 @@ import org.scale4j.api.batch.ModalityBatch;
 import org.scale4j.api.batch.TensorKeys;
 import org.scale4j.api.modality.ModalitySpec;
 import org.scale4j.api.nn.LayerSpec;
+import org.scale4j.api.nn.LearnedPositions;
 import org.scale4j.api.nn.TransformerStack;
 
 /**
@@ -41,7 +42,7 @@ final class FrameEncoder extends StackedEncoder {
         checkTokens(tokens, maxPositions, "max_positions");
         NDArray x = featureProjection.forward(ps, new NDList(feats), training).singletonOrThrow();
         NDArray table = ps.getValue(positions, feats.getDevice(), training);
-        return x.add(positionRows(table, tokens, x));
+        return x.add(LearnedPositions.first(table, tokens, x.getManager()));
     }
 
     @Override

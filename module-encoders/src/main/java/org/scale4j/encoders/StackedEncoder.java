@@ -3,7 +3,6 @@ package org.scale4j.encoders;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -69,24 +68,6 @@ abstract class StackedEncoder extends AbstractBlock implements ModalityEncoder {
      * @return {@code [B,T,H]} in the input's manager
      */
     abstract NDArray embed(ParameterStore ps, ModalityBatch input, boolean training);
-
-    /**
-     * The learned positions of tokens {@code 0..T-1}: the first {@code T} rows of the table, as the
-     * table itself when it has exactly {@code T} rows (the default) or a slice, never an index
-     * lookup (an arange and a gather forward, a scatter backward, for a contiguous range).
-     *
-     * @param table {@code [P,H]} position embeddings, {@code P >= T}
-     * @param like an array in the step's manager, where a slice is attached
-     * @return {@code [T,H]}
-     */
-    static NDArray positionRows(NDArray table, long tokens, NDArray like) {
-        if (table.getShape().get(0) == tokens) {
-            return table;
-        }
-        NDArray rows = table.get(new NDIndex(":{}", tokens));
-        rows.attach(like.getManager()); // an op's result joins the table's (the parameters') manager
-        return rows;
-    }
 
     /** Creates this encoder's embedding parameters and blocks. */
     abstract void initializeEmbeddings(NDManager manager, DataType dataType);

@@ -14,6 +14,7 @@ import org.scale4j.api.batch.TensorKeys;
 import org.scale4j.api.modality.ModalitySpec;
 import org.scale4j.api.model.WordEmbeddings;
 import org.scale4j.api.nn.LayerSpec;
+import org.scale4j.api.nn.LearnedPositions;
 
 /**
  * BERT text/table encoder (spec 2.3, 2.4): word + learned position + token-type embeddings,
@@ -60,15 +61,9 @@ final class TokenEncoder extends StackedEncoder implements WordEmbeddings {
         checkTokens(tokens, maxPositions, "max_positions");
         Device device = ids.getDevice();
         NDArray x = lookup(ids, ps.getValue(words, device, training));
-        x = x.add(positionRows(ps.getValue(positions, device, training), tokens, x));
-        NDArray typeTable = ps.getValue(types, device, training);
-        if (!input.inputs().containsKey(TensorKeys.TYPES)) {
-            // every token has type 0: add that row to all (one select, no lookup and no ids)
-            NDArray typeZero = typeTable.get(0);
-            typeZero.attach(x.getManager());
-            return x.add(typeZero);
-        }
-        return x.add(lookup(input.input(TensorKeys.TYPES), typeTable));
+        x = x.add(LearnedPositions.first(ps.getValue(positions, device, training), tokens, x.getManager()));
+        NDArray typeIds = input.inputs().containsKey(TensorKeys.TYPES) ? input.input(TensorKeys.TYPES) : ids.zerosLike();
+        return x.add(lookup(typeIds, ps.getValue(types, device, training)));
     }
 
     /** An embedding lookup whose result lives in the ids' manager (never the parameter's). */

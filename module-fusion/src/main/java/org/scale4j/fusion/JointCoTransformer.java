@@ -6,10 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -23,6 +21,7 @@ import org.scale4j.api.model.Fusion;
 import org.scale4j.api.model.FusionOutput;
 import org.scale4j.api.nn.KeyMasks;
 import org.scale4j.api.nn.LayerSpec;
+import org.scale4j.api.nn.LearnedPositions;
 import org.scale4j.api.nn.TransformerStack;
 
 /**
@@ -85,9 +84,7 @@ final class JointCoTransformer extends AbstractBlock implements Fusion {
         }
         NDArray x = names.size() == 1 ? states.get(0) : NDArrays.concat(states, 1);
         NDArray mask = names.size() == 1 ? masks.get(0) : NDArrays.concat(masks, 1);
-        NDArray positionIds = x.getManager().arange(0, (int) offset, 1, DataType.INT64);
-        NDArray table = ps.getValue(positions, x.getDevice(), training);
-        x = x.add(Embedding.embedding(positionIds, table, SparseFormat.DENSE).singletonOrThrow());
+        x = x.add(LearnedPositions.first(ps.getValue(positions, x.getDevice(), training), offset, x.getManager()));
         if (training && dropout > 0) {
             x = Dropout.dropout(x, dropout, true).singletonOrThrow();
         }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
@@ -38,7 +37,6 @@ final class SeparateProjections {
                 .setHeadCount(spec.heads())
                 .build();
         try (NDManager scratch = manager.newSubManager()) {
-            saved.initialize(scratch, DataType.FLOAT32);
             saved.loadParameters(scratch, is);
             Linear[] inputs = {saved.getQueryProjection(), saved.getKeyProjection(), saved.getValueProjection()};
             for (String name : new String[] {"weight", "bias"}) {

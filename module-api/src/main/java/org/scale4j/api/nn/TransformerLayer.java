@@ -189,12 +189,19 @@ public final class TransformerLayer extends AbstractBlock {
         byte loadVersion = is.readByte();
         if (loadVersion != SEPARATE_PROJECTIONS) {
             loadMetadata(loadVersion, is);
+            // the layer has no direct parameters, only children (see AbstractBaseBlock.loadParameters)
             for (Block child : getChildren().values()) {
                 child.loadParameters(manager, is);
             }
             return;
         }
         readInputShapes(is);
+        Shape hiddenShape = new Shape(-1, spec.hidden());
+        for (Linear projection : new Linear[] {queryKeyValue, attentionOutput}) {
+            if (!projection.isInitialized()) { // shapes the projection (and its saved metadata) before its values load
+                projection.initialize(manager, DataType.FLOAT32, hiddenShape);
+            }
+        }
         SeparateProjections.load(spec, manager, is, queryKeyValue, attentionOutput);
         for (Block child : new Block[] {attentionNorm, ffnIn, ffnOut, ffnNorm}) {
             child.loadParameters(manager, is);

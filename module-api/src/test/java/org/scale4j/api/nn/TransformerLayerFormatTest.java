@@ -48,9 +48,23 @@ class TransformerLayerFormatTest {
             super((byte) 1);
         }
 
+        /** The post-LN layer of version 1 on {@code [B,T,H]}, unmasked, with DJL's own attention forward. */
+        NDArray forwardPostNorm(ParameterStore ps, NDArray x) {
+            long b = x.getShape().get(0);
+            long t = x.getShape().get(1);
+            NDArray attended = attention.forward(ps, new NDList(x), false).singletonOrThrow();
+            NDArray h = apply(attentionNorm, ps, x.add(attended).reshape(b * t, SPEC.hidden()));
+            NDArray fed = apply(ffnOut, ps, SPEC.activation().apply(apply(ffnIn, ps, h)));
+            return apply(ffnNorm, ps, h.add(fed)).reshape(b, t, SPEC.hidden());
+        }
+
+        private static NDArray apply(Block block, ParameterStore ps, NDArray x) {
+            return block.forward(ps, new NDList(x), false).singletonOrThrow();
+        }
+
         @Override
         protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-            throw new UnsupportedOperationException();
+            return new NDList(forwardPostNorm(ps, inputs.singletonOrThrow()));
         }
 
         @Override
@@ -128,6 +142,32 @@ class TransformerLayerFormatTest {
                 assertArrayEquals(values(old.attentionNorm, name), values(layer, "03attentionNorm_" + name));
                 assertArrayEquals(values(old.ffnNorm, name), values(layer, "06ffnNorm_" + name));
             }
+        }
+    }
+
+    @Test
+    void aConvertedLayerComputesWhatDjlsAttentionBlockComputed() throws Exception {
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            VersionOneLayer old = randomized(new VersionOneLayer(), m, 8);
+            TransformerLayer layer = randomized(new TransformerLayer(SPEC), m, 9);
+            load(layer, saved(old), m);
+            NDArray x = m.randomNormal(new Shape(2, 3, SPEC.hidden()));
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray everyKey = KeyMasks.keyOffset(m.ones(new Shape(2, 3)));
+            assertArrayEquals(old.forwardPostNorm(ps, x).toFloatArray(),
+                    layer.forward(ps, x, everyKey, false).toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
+    void versionOneLoadsIntoAnUninitialisedLayerThatCanBeSavedAgain() throws Exception {
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            VersionOneLayer old = randomized(new VersionOneLayer(), m, 10);
+            TransformerLayer fresh = new TransformerLayer(SPEC);
+            load(fresh, saved(old), m);
+            TransformerLayer again = randomized(new TransformerLayer(SPEC), m, 11);
+            load(again, saved(fresh), m);
+            assertArrayEquals(values(fresh, "01queryKeyValue_weight"), values(again, "01queryKeyValue_weight"));
         }
     }
 

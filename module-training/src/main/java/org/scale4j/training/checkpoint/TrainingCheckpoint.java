@@ -112,7 +112,13 @@ public final class TrainingCheckpoint {
                 warnings.accept("checkpoint " + file.getFileName() + " has no state for '" + part.stateKey()
                         + "'; it starts fresh");
             } else {
-                part.loadState(state);
+                try {
+                    part.loadState(state);
+                } catch (IllegalArgumentException e) {
+                    // the state was written by another layout of this part (another recipe or version)
+                    throw new IOException("checkpoint " + file.getFileName() + ": its '" + part.stateKey()
+                            + "' state does not fit this run: " + e.getMessage(), e);
+                }
             }
         }
         if (!unclaimed.isEmpty()) {

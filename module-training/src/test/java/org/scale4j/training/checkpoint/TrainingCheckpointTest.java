@@ -108,6 +108,34 @@ class TrainingCheckpointTest {
         }
     }
 
+    @Test
+    void aPartStateOfAnotherLayoutNamesTheCheckpointAndThePart() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            CheckpointStore store = new CheckpointStore(dir, 2, w -> { });
+            Stateful otherLayout = new Stateful() { // the same key, a state this run's Counter cannot read
+                @Override
+                public String stateKey() {
+                    return "counter";
+                }
+
+                @Override
+                public Map<String, byte[]> saveState() {
+                    return Map.of("value", "forty-one".getBytes(StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void loadState(Map<String, byte[]> state) {
+                }
+            };
+            Path file = TrainingCheckpoint.save(store, new TrainingCheckpoint.Position(3, DataPosition.START, 0),
+                    linear(manager, 1), List.of(otherLayout), "", "{}", OptionalDouble.empty());
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> TrainingCheckpoint.restore(file,
+                    linear(manager, 2), manager, List.of(new Counter()), w -> { }));
+            assertEquals("checkpoint step-000000003.ckpt: its 'counter' state does not fit this run: For input string:"
+                    + " \"forty-one\"", e.getMessage());
+        }
+    }
+
     private static boolean differs(Block a, Block b) {
         for (int i = 0; i < a.getParameters().size(); i++) {
             float[] x = a.getParameters().get(i).getValue().getArray().toFloatArray();
