@@ -46,8 +46,9 @@ import org.scale4j.api.data.DataException;
  * dataset (the kernel maps 64 KB around every touched page of a mapping).
  *
  * <p>Dictionary-encoded and compressed bodies are rejected with a message saying how to rewrite
- * the file. Every batch is structurally validated ({@link OffsetCheck}) before
- * use, so corrupt offsets surface as a {@link DataException}, not as reads outside the mapping.
+ * the file. Every batch is structurally validated ({@link OffsetCheck}) before it is loaded, so
+ * corrupt lengths and offsets surface as a {@link DataException} naming the column, not as reads
+ * outside the mapping or as gigabytes allocated from a garbage number.
  */
 public final class MappedArrowFile implements AutoCloseable {
 
@@ -203,10 +204,8 @@ public final class MappedArrowFile implements AutoCloseable {
             try {
                 try (ArrowRecordBatch batch = ResidentBuffers.copySmall(mapped, schema, channel, bodyOffset,
                         addresses[index], allocator)) {
+                    OffsetCheck.check(schema, batch); // the loader allocates from these numbers: check them first
                     new VectorLoader(root).load(batch);
-                }
-                for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
-                    OffsetCheck.check(v);
                 }
                 // the vectors retain the buffers they loaded; closing the two batches drops every other reference
                 return root;
