@@ -36,6 +36,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class OffsetCheck {
 
+    private static final List<BufferType> FIXED_WIDTH = List.of(BufferType.VALIDITY, BufferType.DATA);
+    private static final List<BufferType> VARIABLE_WIDTH =
+            List.of(BufferType.VALIDITY, BufferType.OFFSET, BufferType.DATA);
+    private static final List<BufferType> LIST = List.of(BufferType.VALIDITY, BufferType.OFFSET);
+    private static final List<BufferType> VALIDITY_ONLY = List.of(BufferType.VALIDITY);
+
     private final Iterator<ArrowFieldNode> nodes;
     private final Iterator<ArrowBuf> buffers;
 
@@ -67,7 +73,8 @@ final class OffsetCheck {
      * batch, for a column) reads from it. Returns false at a layout it does not know.
      */
     private boolean field(Field field, String column, long needed, String neededBy) {
-        List<BufferType> layout = TypeLayout.getTypeLayout(field.getType()).getBufferTypes();
+        TypeLayout typeLayout = TypeLayout.getTypeLayout(field.getType());
+        List<BufferType> layout = typeLayout.getBufferTypes();
         if (!known(field, layout)) {
             return false;
         }
@@ -102,10 +109,10 @@ final class OffsetCheck {
         if (offsets >= 0) {
             // strings: offsets into the data buffer; lists: into the child
             long limit = data >= 0 ? own[data].capacity() : Long.MAX_VALUE;
-            childNeeds = offsets(column, own[offsets], bitWidth(field, offsets) / 8, length, limit);
+            childNeeds = offsets(column, own[offsets], bitWidth(typeLayout, offsets) / 8, length, limit);
             childNeededBy = "the offsets of " + column + " reach";
         } else if (data >= 0) {
-            long need = (length * bitWidth(field, data) + 7) / 8;
+            long need = (length * bitWidth(typeLayout, data) + 7) / 8;
             if (own[data].capacity() < need) {
                 throw new IllegalStateException("column " + column + ": data buffer of " + own[data].capacity()
                         + " bytes for " + length + " values");
@@ -155,8 +162,8 @@ final class OffsetCheck {
         return width == 4 ? buf.getInt(index * 4) : buf.getLong(index * 8);
     }
 
-    private static int bitWidth(Field field, int buffer) {
-        return TypeLayout.getTypeLayout(field.getType()).getBufferLayouts().get(buffer).getTypeBitWidth();
+    private static int bitWidth(TypeLayout layout, int buffer) {
+        return layout.getBufferLayouts().get(buffer).getTypeBitWidth();
     }
 
     /**
@@ -166,11 +173,11 @@ final class OffsetCheck {
      */
     private static boolean known(Field field, List<BufferType> layout) {
         boolean leaf = field.getChildren().isEmpty();
-        return layout.equals(List.of()) && leaf
-                || layout.equals(List.of(BufferType.VALIDITY, BufferType.DATA)) && leaf
-                || layout.equals(List.of(BufferType.VALIDITY, BufferType.OFFSET, BufferType.DATA)) && leaf
-                || layout.equals(List.of(BufferType.VALIDITY, BufferType.OFFSET)) && field.getChildren().size() == 1
-                || layout.equals(List.of(BufferType.VALIDITY)) && (field.getType() instanceof ArrowType.Struct
+        return layout.isEmpty() && leaf
+                || layout.equals(FIXED_WIDTH) && leaf
+                || layout.equals(VARIABLE_WIDTH) && leaf
+                || layout.equals(LIST) && field.getChildren().size() == 1
+                || layout.equals(VALIDITY_ONLY) && (field.getType() instanceof ArrowType.Struct
                         || field.getType() instanceof ArrowType.FixedSizeList && field.getChildren().size() == 1);
     }
 
