@@ -201,9 +201,9 @@ public final class MappedArrowFile implements AutoCloseable {
             long length = continuation ? prefix.position() == 8 ? prefix.getInt(4) : 0 : first;
             long start = at + (continuation ? 8 : 4);
             if (length < 0 || start + length > channel.size()) {
-                throw new DataException(path + ": a message at byte " + at + " claims " + length
-                        + " bytes of metadata but the file has " + channel.size() + " bytes; the file is"
-                        + " truncated or corrupt, re-export it");
+                throw new DataException(path + ": not a readable Arrow IPC file (a message at byte " + at
+                        + " claims " + length + " bytes of metadata but the file has " + channel.size()
+                        + " bytes); the file may be truncated or corrupt, re-export it");
             }
         }
         return MessageSerializer.readMessage(in);
