@@ -62,17 +62,19 @@ final class OffsetCheck {
         }
         OffsetCheck walk = new OffsetCheck(batch);
         for (Field field : schema.getFields()) {
-            if (!walk.field(field, field.getName(), batch.getLength(), "the record batch has")) {
+            if (!walk.field(field, field.getName(), batch.getLength(), null)) {
                 return;
             }
         }
     }
 
     /**
-     * Checks {@code field} and its children; {@code needed} is how many values its parent (or the
-     * batch, for a column) reads from it. Returns false at a layout it does not know.
+     * Checks {@code field} and its children; {@code needed} is how many values its parent (the
+     * column {@code parent}, or the batch when null) reads from it: its row count, the last offset
+     * of a list, or the rows times the size of a fixed-size list. Returns false at a layout it does
+     * not know.
      */
-    private boolean field(Field field, String column, long needed, String neededBy) {
+    private boolean field(Field field, String column, long needed, String parent) {
         TypeLayout typeLayout = TypeLayout.getTypeLayout(field.getType());
         List<BufferType> layout = typeLayout.getBufferTypes();
         if (!known(field, layout)) {
@@ -85,8 +87,9 @@ final class OffsetCheck {
             throw new IllegalStateException("column " + column + ": negative length " + length);
         }
         if (length < needed) {
-            throw new IllegalStateException("column " + column + ": " + length + " values but " + neededBy + " "
-                    + needed);
+            // messages are built only here: the walk runs for every column of every batch
+            throw new IllegalStateException("column " + column + ": " + length + " values but "
+                    + (parent == null ? "the record batch has " + needed : "its parent " + parent + " needs " + needed));
         }
         if (nullCount < 0 || nullCount > length) {
             throw new IllegalStateException("column " + column + ": null count " + nullCount + " for " + length
@@ -105,12 +108,10 @@ final class OffsetCheck {
         int offsets = layout.indexOf(BufferType.OFFSET);
         int data = layout.indexOf(BufferType.DATA);
         long childNeeds = length; // struct children cover the struct's rows
-        String childNeededBy = "its parent " + column + " has";
         if (offsets >= 0) {
             // strings: offsets into the data buffer; lists: into the child
             long limit = data >= 0 ? own[data].capacity() : Long.MAX_VALUE;
             childNeeds = offsets(column, own[offsets], bitWidth(typeLayout, offsets) / 8, length, limit);
-            childNeededBy = "the offsets of " + column + " reach";
         } else if (data >= 0) {
             long need = (length * bitWidth(typeLayout, data) + 7) / 8;
             if (own[data].capacity() < need) {
@@ -120,10 +121,9 @@ final class OffsetCheck {
         }
         if (field.getType() instanceof ArrowType.FixedSizeList fsl) {
             childNeeds = length * fsl.getListSize();
-            childNeededBy = "fixed-size list " + column + " of " + length + " x " + fsl.getListSize() + " needs";
         }
         for (Field child : field.getChildren()) {
-            if (!field(child, column + "." + child.getName(), childNeeds, childNeededBy)) {
+            if (!field(child, column + "." + child.getName(), childNeeds, column)) {
                 return false;
             }
         }
