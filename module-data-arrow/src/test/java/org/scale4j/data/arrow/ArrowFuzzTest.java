@@ -183,6 +183,16 @@ class ArrowFuzzTest {
         anyMutationOpensOrFailsWithADataException(List.of(new Flip(1413, 6)));
     }
 
+    /**
+     * Regression (found by this fuzzer with 250 tries): INT_MAX over the magic made the file read
+     * as a stream whose first message claims 2 GiB of metadata, and Arrow's readMessage allocated
+     * a heap array that big: an OutOfMemoryError instead of a DataException.
+     */
+    @net.jqwik.api.Example
+    void aHugeMessageLengthFailsWithADataExceptionNotAnOutOfMemoryError() throws IOException {
+        anyMutationOpensOrFailsWithADataException(List.of(new Poke(0, Integer.MAX_VALUE)));
+    }
+
     private static void assertOnlyDataExceptions(List<Mutation> mutations, Runnable action) {
         try {
             action.run();

@@ -2,6 +2,7 @@ package org.scale4j.data.arrow.ipc;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +47,15 @@ import org.scale4j.api.data.DataException;
  * dataset (the kernel maps 64 KB around every touched page of a mapping).
  *
  * <p>Dictionary-encoded and compressed bodies are rejected with a message saying how to rewrite
- * the file. Every batch is structurally validated ({@link OffsetCheck}) before
- * use, so corrupt offsets surface as a {@link DataException}, not as reads outside the mapping.
+ * the file. Every batch is structurally validated ({@link OffsetCheck}) before it is loaded, so
+ * corrupt lengths and offsets surface as a {@link DataException} naming the column, not as reads
+ * outside the mapping or as gigabytes allocated from a garbage number.
  */
 public final class MappedArrowFile implements AutoCloseable {
 
     private static final byte[] FILE_MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
+    /** The IPC continuation marker that precedes a message's metadata length (0xFFFFFFFF). */
+    private static final int CONTINUATION = -1;
 
     private final Path path;
     private final Schema schema;
@@ -154,14 +158,14 @@ public final class MappedArrowFile implements AutoCloseable {
     private static Schema readStreamFormat(Path path, FileChannel channel, List<long[]> bodies) throws IOException {
         channel.position(0);
         ReadChannel in = new ReadChannel(new NonClosingChannel(channel));
-        MessageMetadataResult first = MessageSerializer.readMessage(in);
+        MessageMetadataResult first = readMessage(path, channel, in);
         if (first == null || first.headerType() != MessageHeader.Schema) {
             throw new DataException(path + ": no Arrow schema message at the start; not an Arrow IPC stream or file");
         }
         Schema schema = MessageSerializer.deserializeSchema(first);
         while (true) {
             long metadataOffset = channel.position();
-            MessageMetadataResult message = MessageSerializer.readMessage(in);
+            MessageMetadataResult message = readMessage(path, channel, in);
             if (message == null) {
                 break; // end-of-stream marker or end of file
             }
@@ -178,6 +182,33 @@ public final class MappedArrowFile implements AutoCloseable {
         return schema;
     }
 
+    /**
+     * The message at {@code channel}'s position, read from {@code in} (over the same channel), or
+     * null at the end of the stream. Arrow allocates a heap array of the length prefix's size
+     * before reading, so a corrupt prefix (up to 2 GiB) is first checked against the bytes left in
+     * the file: else it is an OutOfMemoryError, or seconds spent filling a huge array.
+     */
+    private static MessageMetadataResult readMessage(Path path, FileChannel channel, ReadChannel in)
+            throws IOException {
+        long at = channel.position();
+        ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        while (prefix.hasRemaining() && channel.read(prefix, at + prefix.position()) > 0) {
+            // a short read near the end of the file leaves the rest to Arrow, which reports the end
+        }
+        if (prefix.position() >= 4) {
+            int first = prefix.getInt(0);
+            boolean continuation = first == CONTINUATION;
+            long length = continuation ? prefix.position() == 8 ? prefix.getInt(4) : 0 : first;
+            long start = at + (continuation ? 8 : 4);
+            if (length < 0 || start + length > channel.size()) {
+                throw new DataException(path + ": not a readable Arrow IPC file (a message at byte " + at
+                        + " claims " + length + " bytes of metadata but the file has " + channel.size()
+                        + " bytes); the file may be truncated or corrupt, re-export it");
+            }
+        }
+        return MessageSerializer.readMessage(in);
+    }
+
     private static VectorSchemaRoot loadBatch(Path path, FileChannel channel, long fileSize, Schema schema,
             BufferAllocator allocator, long[] body, long[] addresses, int index) throws IOException {
         long bodyOffset = body[1];
@@ -187,7 +218,7 @@ public final class MappedArrowFile implements AutoCloseable {
                     + " but the file has " + fileSize + " bytes; the file is truncated, re-export it");
         }
         channel.position(body[0]);
-        MessageMetadataResult message = MessageSerializer.readMessage(new ReadChannel(new NonClosingChannel(channel)));
+        MessageMetadataResult message = readMessage(path, channel, new ReadChannel(new NonClosingChannel(channel)));
         if (message == null || message.headerType() != MessageHeader.RecordBatch) {
             throw new DataException(path + ": expected a record batch at byte " + body[0] + "; the file is corrupt");
         }
@@ -203,10 +234,8 @@ public final class MappedArrowFile implements AutoCloseable {
             try {
                 try (ArrowRecordBatch batch = ResidentBuffers.copySmall(mapped, schema, channel, bodyOffset,
                         addresses[index], allocator)) {
+                    OffsetCheck.check(schema, batch); // the loader allocates from these numbers: check them first
                     new VectorLoader(root).load(batch);
-                }
-                for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
-                    OffsetCheck.check(v);
                 }
                 // the vectors retain the buffers they loaded; closing the two batches drops every other reference
                 return root;

@@ -5,28 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.ipc.ArrowStreamWriter;
-import org.apache.arrow.vector.ipc.WriteChannel;
-import org.apache.arrow.vector.ipc.message.ArrowBuffer;
-import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
-import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
-import org.apache.arrow.vector.ipc.message.IpcOption;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scale4j.api.data.DataContext;
@@ -48,44 +31,11 @@ class FailedOpenReleasesMemoryTest {
     /**
      * An IPC stream with one 3-row int column whose metadata puts the data buffer 1 MiB into a
      * body of a few bytes: Arrow's {@code deserializeRecordBatch} fails slicing the body, after our
-     * reference to the mapped body was taken. Written by Arrow, then the data buffer's
-     * {@code (offset, length)} entry in the record batch metadata is rewritten.
+     * reference to the mapped body was taken.
      */
     private Path bufferBeyondTheBody() throws IOException {
-        Schema schema = new Schema(List.of(Field.nullable("label", new ArrowType.Int(32, true))));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        long schemaEnd;
-        ArrowBuffer data;
-        try (BufferAllocator allocator = new RootAllocator();
-                IntVector labels = new IntVector("label", allocator)) {
-            labels.allocateNew(3);
-            for (int i = 0; i < 3; i++) {
-                labels.set(i, 10 + i);
-            }
-            labels.setValueCount(3);
-            WriteChannel channel = new WriteChannel(Channels.newChannel(bytes));
-            schemaEnd = MessageSerializer.serialize(channel, schema);
-            try (ArrowRecordBatch batch = new ArrowRecordBatch(3, List.of(new ArrowFieldNode(3, 0)),
-                    List.of(labels.getValidityBuffer(), labels.getDataBuffer()))) {
-                data = batch.getBuffersLayout().get(1);
-                MessageSerializer.serialize(channel, batch);
-            }
-            ArrowStreamWriter.writeEndOfStream(channel, IpcOption.DEFAULT);
-        }
-        byte[] file = bytes.toByteArray();
-        ByteBuffer entry = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(data.getOffset()).putLong(data.getSize());
-        int at = -1;
-        for (int i = (int) schemaEnd; i + 16 <= file.length; i += 8) { // flatbuffer structs of longs are 8-aligned
-            if (ByteBuffer.wrap(file, i, 16).equals(entry.rewind())) {
-                assertEquals(-1, at, "the data buffer's entry occurs once in the metadata");
-                at = i;
-            }
-        }
-        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putLong(at, 1 << 20);
-        Path path = tmp.resolve("buffer-beyond-body.arrows");
-        Files.write(path, file);
-        return path;
+        long[] data = ThreeLabels.dataBuffer();
+        return ThreeLabels.write(tmp.resolve("buffer-beyond-body.arrows"), data, new long[] {1 << 20, data[1]});
     }
 
     private static String expectedMessage(Path file) {
