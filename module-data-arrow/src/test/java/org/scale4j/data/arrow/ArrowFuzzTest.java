@@ -33,7 +33,7 @@ import org.scale4j.data.arrow.tools.DatasetInspector;
  * batch metadata and buffers, and the footer; truncation; deleted and duplicated ranges. Whatever
  * the bytes, opening the dataset, streaming every batch of it and {@code scale4j inspect} either
  * work or fail with a {@link DataException} (the CLI's clear exit 2), never with another exception
- * or a JVM crash, and a failed open releases all its Arrow memory (no leak report attached). Tries: {@code jqwik.tries.default} (12 in the normal suite, about 1 s each; {@code bench/reliability/fuzz.sh}
+ * or a JVM crash, and a failed open releases all its Arrow memory (no leak report attached). Tries: {@code jqwik.tries.default} (12 in the normal suite, well under a second each; {@code bench/reliability/fuzz.sh}
  * runs thousands).
  */
 class ArrowFuzzTest {
