@@ -67,6 +67,10 @@ public final class LoaderBench {
                 new FramesConfig(preset.videoDim(), preset.videoFrames())));
         m.put("audio", DataContext.CollatorFactory.of(new FramesKind(), "audio", "audio_feats",
                 new FramesConfig(preset.audioDim(), preset.audioRows())));
+        String only = System.getenv("MODALITIES"); // e.g. MODALITIES=text,table: the cost of some modalities alone
+        if (only != null && !only.isBlank()) {
+            m.keySet().retainAll(List.of(only.split(",")));
+        }
         com.sun.management.ThreadMXBean allocation =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long allocatedBefore = allocation.getCurrentThreadAllocatedBytes();
@@ -80,7 +84,8 @@ public final class LoaderBench {
             System.out.println("after open:    " + rss());
             List<MaskingRequest> masks = List.of(new MaskingRequest("text", "token", 0.15, 0),
                     new MaskingRequest("table", "entity", 0.15, 0), new MaskingRequest("image", "zero", 0.15, 0.1),
-                    new MaskingRequest("video", "zero", 0.15, 0), new MaskingRequest("audio", "zero", 0.15, 0));
+                    new MaskingRequest("video", "zero", 0.15, 0), new MaskingRequest("audio", "zero", 0.15, 0))
+                    .stream().filter(r -> m.containsKey(r.modality())).toList();
             Timing masked = time(ds, new BatchOptions(batch, true, 1, masks, true, true, 0), samples, warmup, nd,
                     preset, "training masks");
             System.out.println("after loading: " + rss());
@@ -158,6 +163,9 @@ public final class LoaderBench {
     }
 
     private static long rows(Batch b, String modality) {
+        if (!b.modalities().containsKey(modality)) {
+            return 0;
+        }
         float[] mask = b.modality(modality).mask().toFloatArray();
         float[] present = b.modality(modality).present().toFloatArray();
         double real = 0;

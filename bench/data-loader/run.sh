@@ -5,6 +5,7 @@
 # At least WARMUP (default 2000) samples per phase are loaded untimed first, and on until the JIT compiler
 # has finished no compilation for 3 s (at most 20x WARMUP).
 # Datasets are generated once under bench/data-loader/work/ (gitignored).
+# MODALITIES=text,table (environment) times only those modalities: the cost of one modality alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PRESET=${1:-paper}
