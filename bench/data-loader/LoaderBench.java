@@ -57,6 +57,9 @@ public final class LoaderBench {
             SyntheticGenerator.generate(preset, dir, 1, m -> { });
             System.out.printf(Locale.ROOT, "generated %s x%d in %.1f s%n", presetName, rows, (System.nanoTime() - t0) / 1e9);
         }
+        if (samples == 0) {
+            return; // generate only (run.sh then settles the page cache)
+        }
         Map<String, DataContext.CollatorFactory> m = new TreeMap<>();
         TokenizerConfig tok = TokenizerConfig.defaults();
         m.put("text", DataContext.CollatorFactory.of(new TokensKind(), "text", "title", new TokensConfig(36, tok, false)));

@@ -6,6 +6,9 @@
 # has finished no compilation for 3 s (at most 20x WARMUP).
 # Datasets are generated once under bench/data-loader/work/ (gitignored).
 # MODALITIES=text,table (environment) times only those modalities: the cost of one modality alone.
+# The shards are first dropped from the page cache and read back, so that they sit there as a dataset read from
+# disk does (readahead: large folios on kernels and file systems that have them) and not as the generator's writes
+# left them (4 KB pages, looked up one by one by every pread: see docs/data.md section 7); PAGE_CACHE=as-is skips it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PRESET=${1:-paper}
@@ -21,6 +24,15 @@ CP="$PWD/module-api/target/classes:$PWD/module-data-arrow/target/classes:$(cat "
 CLASSES=module-data-arrow/target/loader-bench-classes
 javac -d "$CLASSES" -cp "$CP" bench/data-loader/LoaderBench.java
 export DJL_CACHE_DIR="$PWD/.djl-cache" DJL_OFFLINE=true OPT_OUT_TRACKING=true TOKENIZERS_PARALLELISM=false
-taskset -c 0 java -Xmx2g ${BENCH_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error -cp "$CLASSES:$CP" \
-  LoaderBench "$PRESET" "$ROWS" "$OUT/$PRESET-$ROWS" "$SAMPLES" 32 "${4:-2000}"
+JAVA=(java -Xmx2g ${BENCH_JAVA_OPTS:-} --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error -cp "$CLASSES:$CP")
+DATA="$OUT/$PRESET-$ROWS"
+[ -f "$DATA/manifest.json" ] || "${JAVA[@]}" LoaderBench "$PRESET" "$ROWS" "$DATA" 0
+if [ "${PAGE_CACHE:-}" != as-is ]; then
+  find "$DATA" -name '*.arrow' | while read -r f; do
+    dd if=/dev/null of="$f" oflag=nocache conv=notrunc,fdatasync count=0 status=none # POSIX_FADV_DONTNEED
+    cat "$f" >/dev/null
+  done
+  echo "page cache: the shards were dropped and read back (PAGE_CACHE=as-is keeps them as they are)"
+fi
+taskset -c 0 "${JAVA[@]}" LoaderBench "$PRESET" "$ROWS" "$DATA" "$SAMPLES" 32 "${4:-2000}"

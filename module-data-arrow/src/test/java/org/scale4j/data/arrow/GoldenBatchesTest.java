@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scale4j.api.batch.Batch;
+import org.scale4j.api.batch.MaskedInputs;
 import org.scale4j.api.batch.ModalityBatch;
 import org.scale4j.api.data.BatchOptions;
 import org.scale4j.api.data.BatchStream;
@@ -31,12 +32,17 @@ import org.scale4j.data.arrow.tools.SyntheticGenerator;
 import org.scale4j.data.arrow.tools.SyntheticPreset;
 
 /**
- * Batches are bit-identical to the ones the loader produced before batch tensors were recycled:
- * SHA-256 over the ids and the raw bytes of every tensor (dtype, shape, values) of the first
- * batches, with the training masks, for float32 features (tiny preset) and float16 video (small
- * preset). The digests were recorded with the loader of commit 93b54b4, which allocated every
- * batch tensor afresh; recycled tensors hold the previous batch's values, so any element the
- * collators fail to write (padding, absent samples, masked rows) changes the digest.
+ * Batches are bit-identical to the ones recorded from earlier loaders: SHA-256 over the ids and the
+ * raw bytes of every tensor (dtype, shape, values) of the first batches, with the training masks,
+ * for float32 features (tiny preset) and float16 video (small preset). Recycled batch tensors hold
+ * the previous batch's values, so any element the collators fail to write (padding, absent
+ * samples, masked rows) changes a digest.
+ *
+ * <p>Two digests per batch stream. What the model sees (inputs after {@link MaskedInputs#apply})
+ * was recorded from the loader of f10e298, which wrote the masked feature input itself as a second
+ * tensor, and before that matched 93b54b4, which allocated every tensor afresh. The targets were
+ * recorded when the target became the unmasked input tensor itself; the same digests come from
+ * f10e298's targets with position 0 (zero there, never read by an objective) set to the mean token.
  */
 class GoldenBatchesTest {
 
@@ -50,8 +56,10 @@ class GoldenBatchesTest {
     void float32FeaturesMatchTheRecordedBatches() throws Exception {
         Path data = TestData.tiny(tmp, 120, 3);
         try (Dataset ds = TestData.open(data, TestData.context(data, 3))) {
-            assertEquals("6bbb3840bc6e0a5ae463432de7641f5d82ae26904e9c5662edd2a22f3cca23f0", digest(ds, 0));
-            assertEquals("6bbb3840bc6e0a5ae463432de7641f5d82ae26904e9c5662edd2a22f3cca23f0", digest(ds, 2), "prefetch does not change the batches");
+            assertEquals("19f1da44c7825cdcfb3e43d86df8cba83f3060a5b1e200e7b3db735cb02e28ea", digest(ds, 0, Part.MODEL_INPUT));
+            assertEquals("3918821353ce56e59983fb014bbaa15bb07d1e3d88168131f62706aa309e65e5", digest(ds, 0, Part.TARGETS));
+            assertEquals("19f1da44c7825cdcfb3e43d86df8cba83f3060a5b1e200e7b3db735cb02e28ea", digest(ds, 2, Part.MODEL_INPUT), "prefetch does not change the batches");
+            assertEquals("3918821353ce56e59983fb014bbaa15bb07d1e3d88168131f62706aa309e65e5", digest(ds, 2, Part.TARGETS), "prefetch does not change the batches");
         }
     }
 
@@ -61,7 +69,8 @@ class GoldenBatchesTest {
         Path data = tmp.resolve("small-96");
         SyntheticGenerator.generate(small, data, 4, m -> { });
         try (Dataset ds = TestData.open(data, context(small, data))) {
-            assertEquals("8eb4a680e2e5fd79e831025db32b115396965e22362a121e5337478eaf821ba9", digest(ds, 0));
+            assertEquals("f6c83af903ce6c17267acb7e4b5489a8f09efd8f7193f6e7bd9795c21f81aad7", digest(ds, 0, Part.MODEL_INPUT));
+            assertEquals("b6c4a333b418f196334531fdae6e386014f7e9ea8e66d5c81752b64069927215", digest(ds, 0, Part.TARGETS));
         }
     }
 
@@ -80,32 +89,46 @@ class GoldenBatchesTest {
         return new DataContext(m, workDir, 4);
     }
 
-    /** The digest of the first 5 batches of 16 of the train split, each closed before the next. */
-    static String digest(Dataset ds, int prefetch) throws Exception {
+    /** Which tensors a digest covers. */
+    enum Part {
+        /** ids, and per modality present, mask and the inputs as the encoder sees them ({@link MaskedInputs#apply}). */
+        MODEL_INPUT,
+        /** per modality, the targets. */
+        TARGETS
+    }
+
+    /** The digest of {@code part} of the first 5 batches of 16 of the train split, each closed before the next. */
+    static String digest(Dataset ds, int prefetch, Part part) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
                 BatchStream s = ds.stream("train", new BatchOptions(16, true, 9, MASKS, true, true, prefetch),
                         DataPosition.START)) {
             for (int i = 0; i < 5; i++) {
                 try (Batch b = s.next(manager)) {
-                    update(sha, b);
+                    update(sha, b, part);
                 }
             }
         }
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    static void update(MessageDigest sha, Batch b) {
-        sha.update(b.ids().toString().getBytes(StandardCharsets.UTF_8));
+    static void update(MessageDigest sha, Batch b, Part part) {
+        if (part == Part.MODEL_INPUT) {
+            sha.update(b.ids().toString().getBytes(StandardCharsets.UTF_8));
+        }
         for (ModalityBatch m : b.modalities().values()) {
             sha.update(m.modality().getBytes(StandardCharsets.UTF_8));
-            update(sha, "present", m.present());
-            update(sha, "mask", m.mask());
-            for (Map.Entry<String, NDArray> e : new TreeMap<>(m.inputs()).entrySet()) {
-                update(sha, e.getKey(), e.getValue());
-            }
-            for (Map.Entry<String, NDArray> e : new TreeMap<>(m.targets()).entrySet()) {
-                update(sha, e.getKey(), e.getValue());
+            if (part == Part.MODEL_INPUT) {
+                ModalityBatch input = MaskedInputs.apply(m);
+                update(sha, "present", input.present());
+                update(sha, "mask", input.mask());
+                for (Map.Entry<String, NDArray> e : new TreeMap<>(input.inputs()).entrySet()) {
+                    update(sha, e.getKey(), e.getValue());
+                }
+            } else {
+                for (Map.Entry<String, NDArray> e : new TreeMap<>(m.targets()).entrySet()) {
+                    update(sha, e.getKey(), e.getValue());
+                }
             }
         }
     }

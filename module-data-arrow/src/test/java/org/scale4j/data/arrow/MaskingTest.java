@@ -1,6 +1,7 @@
 package org.scale4j.data.arrow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scale4j.api.batch.Batch;
+import org.scale4j.api.batch.MaskedInputs;
 import org.scale4j.api.batch.ModalityBatch;
 import org.scale4j.api.batch.TensorKeys;
 import org.scale4j.api.data.BatchOptions;
@@ -178,20 +180,24 @@ class MaskingTest {
         float[] mask = m.mask().toFloatArray();
         float[] present = m.present().toFloatArray();
         float[] selected = m.target(TensorKeys.MASKED).toFloatArray();
-        float[] feats = m.input(TensorKeys.FEATS).toFloatArray();
+        float[] dropped = m.input(TensorKeys.DROPPED).toFloatArray();
+        ModalityBatch model = MaskedInputs.apply(m); // what the encoder sees
+        assertFalse(model.inputs().containsKey(TensorKeys.DROPPED), "the model input no longer carries the drop mask");
+        float[] feats = model.input(TensorKeys.FEATS).toFloatArray();
         float[] target = m.target(TensorKeys.TARGET).toFloatArray();
         int b = (int) m.mask().getShape().get(0);
         int t = (int) m.mask().getShape().get(1);
         int d = (int) m.input(TensorKeys.FEATS).getShape().get(2);
         for (int i = 0; i < b; i++) {
             assertEquals(0f, selected[i * t], "the global token is never masked");
-            assertZeroRow(target, i * t, d, "the target's global token is zero");
+            assertEquals(0f, dropped[i * t], "the global token is never dropped");
             double[] mean = new double[d];
             int real = 0;
             for (int p = 1; p < t; p++) {
                 int at = i * t + p;
                 if (mask[at] == 0f) {
                     assertEquals(0f, selected[at], "padding and absent rows are never masked");
+                    assertEquals(0f, dropped[at], "padding and absent rows are never dropped");
                     // the collator writes tensors in place in reused memory: padding must be written as zeros
                     assertZeroRow(feats, at, d, "padding input row");
                     assertZeroRow(target, at, d, "padding target row");
@@ -204,6 +210,12 @@ class MaskingTest {
                     zeroed &= feats[at * d + k] == 0f;
                     mean[k] += feats[at * d + k];
                 }
+                assertEquals(zeroed ? 1f : 0f, dropped[at], "the drop mask flags exactly the zeroed input rows");
+                boolean targetZero = true;
+                for (int k = 0; k < d; k++) {
+                    targetZero &= target[at * d + k] == 0f;
+                }
+                assertFalse(targetZero, "the target keeps every real row, dropped ones included");
                 if (selected[at] == 1f) {
                     acc[1]++;
                     if (!zeroed) {
@@ -213,7 +225,7 @@ class MaskingTest {
                         }
                     }
                 } else {
-                    assertTrue(!zeroed, "unselected rows keep their features");
+                    assertFalse(zeroed, "unselected rows keep their features");
                     for (int k = 0; k < d; k++) {
                         assertEquals(target[at * d + k], feats[at * d + k]);
                     }

@@ -4,10 +4,12 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.scale4j.api.batch.Batch;
 import org.scale4j.api.batch.ModalityBatch;
@@ -59,27 +61,28 @@ public final class BatchShards {
     /** Samples {@code [from, to)} of {@code batch} as a batch of its own on {@code device}. */
     public static Batch slice(Batch batch, int from, int to, Device device) {
         NDManager manager = batch.manager().newSubManager(device);
+        // A tensor that appears under two keys (a feature collator's input and target) is sliced,
+        // and moved to another device, once.
+        Map<NDArray, NDArray> done = new IdentityHashMap<>();
+        Function<NDArray, NDArray> rows = array -> array == null ? null
+                : done.computeIfAbsent(array, a -> rows(a, from, to, manager));
         SortedMap<String, ModalityBatch> modalities = new TreeMap<>();
         for (var entry : batch.modalities().entrySet()) {
             ModalityBatch m = entry.getValue();
-            modalities.put(entry.getKey(), new ModalityBatch(m.modality(), rows(m.present(), from, to, manager),
-                    rows(m.mask(), from, to, manager), rows(m.inputs(), from, to, manager),
-                    rows(m.targets(), from, to, manager)));
+            modalities.put(entry.getKey(), new ModalityBatch(m.modality(), rows.apply(m.present()),
+                    rows.apply(m.mask()), each(m.inputs(), rows), each(m.targets(), rows)));
         }
-        return new Batch(batch.ids().subList(from, to), modalities, rows(batch.category(), from, to, manager),
-                rows(batch.productGroup(), from, to, manager), manager);
+        return new Batch(batch.ids().subList(from, to), modalities, rows.apply(batch.category()),
+                rows.apply(batch.productGroup()), manager);
     }
 
-    private static Map<String, NDArray> rows(Map<String, NDArray> arrays, int from, int to, NDManager manager) {
+    private static Map<String, NDArray> each(Map<String, NDArray> arrays, Function<NDArray, NDArray> rows) {
         Map<String, NDArray> out = new TreeMap<>();
-        arrays.forEach((key, value) -> out.put(key, rows(value, from, to, manager)));
+        arrays.forEach((key, value) -> out.put(key, rows.apply(value)));
         return out;
     }
 
     private static NDArray rows(NDArray array, int from, int to, NDManager manager) {
-        if (array == null) {
-            return null;
-        }
         NDArray slice = array.get(from + ":" + to);
         if (!slice.getDevice().equals(manager.getDevice())) {
             // toDevice attaches the copy to a sub-manager of the batch's; the shard's manager owns it

@@ -142,7 +142,7 @@ public final class ScaleModel extends AbstractBlock {
         SortedMap<String, NDArray> contrastive = new TreeMap<>();
         NDList present = new NDList();
         for (String name : names) {
-            var input = shard.modality(name);
+            var input = org.scale4j.api.batch.MaskedInputs.apply(shard.modality(name));
             EncoderOutput out = encoders.get(name).encode(ps, input, training);
             unimodal.put(name, out);
             NDArray pooled = poolers.get(name).forward(ps, new NDList(out.summary()), training).singletonOrThrow();

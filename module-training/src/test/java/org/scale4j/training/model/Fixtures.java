@@ -105,7 +105,6 @@ final class Fixtures {
         int size = present.length;
         int tokens = spec.tokens();
         int dim = spec.featureDim();
-        float[] feats = new float[size * tokens * dim];
         float[] target = new float[size * tokens * dim];
         float[] boxes = new float[size * tokens * Math.max(spec.boxDim(), 1)];
         float[] masked = new float[size * tokens];
@@ -116,23 +115,51 @@ final class Fixtures {
                 for (int d = 0; d < dim; d++) {
                     int i = (b * tokens + t) * dim + d;
                     target[i] = (float) (rng.nextGaussian() * 0.5);
-                    feats[i] = zeroed ? 0f : target[i];
                 }
                 for (int d = 0; d < spec.boxDim(); d++) {
                     boxes[(b * tokens + t) * spec.boxDim() + d] = rng.nextFloat();
                 }
             }
         }
-        Shape shape = new Shape(size, tokens, dim);
+        // As the Arrow collators hand them: unmasked features that are also the target, and the
+        // rows the model must zero (here every masked row)
+        NDArray feats = m.create(target, new Shape(size, tokens, dim));
         Map<String, NDArray> inputs = new HashMap<>();
-        inputs.put(TensorKeys.FEATS, m.create(feats, shape));
+        inputs.put(TensorKeys.FEATS, feats);
+        inputs.put(TensorKeys.DROPPED, m.create(masked, new Shape(size, tokens)));
         if (spec.boxDim() > 0) {
             inputs.put(TensorKeys.BOXES, m.create(boxes, new Shape(size, tokens, spec.boxDim())));
         }
         return new ModalityBatch(spec.name(), m.create(present), m.create(mask(size, tokens, lengths),
                 new Shape(size, tokens)), inputs,
-                Map.of(TensorKeys.TARGET, m.create(target, shape), TensorKeys.MASKED,
-                        m.create(masked, new Shape(size, tokens))));
+                Map.of(TensorKeys.TARGET, feats, TensorKeys.MASKED, m.create(masked, new Shape(size, tokens))));
+    }
+
+    /**
+     * The same batch with the dropped feature rows zeroed by hand in a copy of the features and no
+     * {@link TensorKeys#DROPPED} input: the masked input as collators wrote it before the model
+     * formed it. Targets are the same arrays.
+     */
+    static Batch zeroedByHand(Batch batch, NDManager parent) {
+        NDManager manager = parent.newSubManager();
+        SortedMap<String, ModalityBatch> modalities = new TreeMap<>();
+        for (ModalityBatch m : batch.modalities().values()) {
+            Map<String, NDArray> inputs = new HashMap<>(m.inputs());
+            NDArray dropped = inputs.remove(TensorKeys.DROPPED);
+            if (dropped != null) {
+                float[] feats = m.input(TensorKeys.FEATS).toFloatArray();
+                float[] drop = dropped.toFloatArray();
+                int dim = feats.length / drop.length;
+                for (int i = 0; i < feats.length; i++) {
+                    if (drop[i / dim] != 0f) {
+                        feats[i] = 0f;
+                    }
+                }
+                inputs.put(TensorKeys.FEATS, manager.create(feats, m.input(TensorKeys.FEATS).getShape()));
+            }
+            modalities.put(m.modality(), new ModalityBatch(m.modality(), m.present(), m.mask(), inputs, m.targets()));
+        }
+        return new Batch(batch.ids(), modalities, batch.category(), batch.productGroup(), manager);
     }
 
     /**
@@ -147,6 +174,11 @@ final class Fixtures {
             float[] mask = m.mask().toFloatArray();
             Map<String, NDArray> inputs = new HashMap<>();
             m.inputs().forEach((key, array) -> {
+                if (key.equals(TensorKeys.DROPPED)) {
+                    inputs.put(key, array.duplicate());
+                    inputs.get(key).attach(manager);
+                    return; // garbage goes into the features, which the model must ignore at padding
+                }
                 Shape shape = array.getShape();
                 int inner = (int) (shape.size() / mask.length);
                 if (array.getDataType() == ai.djl.ndarray.types.DataType.INT64) {

@@ -48,6 +48,21 @@ class ScaleModelTest {
     }
 
     @Test
+    void droppedFeatureRowsAreZeroedBeforeTheEncoders() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            ScaleModel model = model("self-harmonized", "joint-co-transformer", Configs.cross(2, 2), ALL);
+            model.initialize(manager, 3);
+            ParameterStore ps = new ParameterStore(manager, false);
+            try (Batch batch = Fixtures.batch(manager, 8, 5); Batch byHand = Fixtures.zeroedByHand(batch, manager)) {
+                LossResult formed = model.computeLoss(ps, batch, List.of(batch), false);
+                LossResult given = model.computeLoss(ps, byHand, List.of(byHand), false);
+                assertEquals(given.total().getFloat(), formed.total().getFloat(), 0f);
+                given.losses().forEach((k, v) -> assertEquals(v.getFloat(), formed.losses().get(k).getFloat(), 0f, k));
+            }
+        }
+    }
+
+    @Test
     void everyHarmonizerAndFusionCanBeChosenByName() {
         Map<String, Record> fusionConfigs = Map.of("joint-co-transformer", Configs.cross(1, 2), "mean-pool",
                 new NoConfig(), "concat-project", new NoConfig(), "late-sum", new NoConfig());

@@ -2,7 +2,6 @@ package org.scale4j.data.arrow.collate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -26,20 +25,21 @@ import org.scale4j.data.arrow.dataset.ArrowRow;
  * The {@code regions} and {@code frames} kinds (spec 1.6 steps 1, 4, 5 and 7): up to
  * {@code max_len} feature rows per sample behind a global mean token, {@code T = max_len + 1}.
  *
- * <p>Tensors: {@code feats [B,T,D]} (position 0 the mean of the sample's real, already masked
- * rows; zero when it has none, spec quirk Q7), {@code mask [B,T]}, {@code present [B]} (a null
- * value or an empty list is a missing modality: all zeros, never fake rows, spec quirk Q3), and for
- * regions {@code boxes [B,T,5]} with {@code [0,0,1,1,1]} at position 0.
+ * <p>Tensors: {@code feats [B,T,D]} (position 0 the mean of the sample's real rows after masking;
+ * zero when it has none, spec quirk Q7), {@code mask [B,T]}, {@code present [B]} (a null value or
+ * an empty list is a missing modality: all zeros, never fake rows, spec quirk Q3), and for regions
+ * {@code boxes [B,T,5]} with {@code [0,0,1,1,1]} at position 0.
  *
  * <p>Masking ({@link MaskingRequest#ZERO}, MRM/MFM/MAM): each real row is selected with
- * probability {@code ratio}; a selected row is zeroed unless a draw below {@code keepRatio} keeps
- * it (MRM keeps 10%). Targets: {@code target [B,T,D]}, the unmasked rows (position 0 zero), and
- * {@code masked [B,T]}, 1 at every selected row.
+ * probability {@code ratio}; a selected row is dropped (zeroed in the model input) unless a draw
+ * below {@code keepRatio} keeps it (MRM keeps 10%). Tensors then: {@code dropped [B,T]} (input), 1
+ * at every dropped row, and the targets {@code masked [B,T]}, 1 at every selected row, and
+ * {@code target}, which is the {@code feats} tensor itself: {@code feats} holds the unmasked rows,
+ * and {@link org.scale4j.api.batch.MaskedInputs} zeroes the dropped ones on the model's device.
  *
- * <p>Feature bytes are copied once from the shard into the memory of the target (or, without
- * masking, the input) tensor ({@link HostTensors}); each sample's rows are then, while still in
- * cache, copied into the input with the selected rows left zero, and summed for the mean token.
- * Only padding and masked rows are zero-filled. This runs on the loader thread in Java, not as
+ * <p>Feature bytes are copied once, from the shard straight into the memory of the {@code feats}
+ * tensor ({@link HostTensors}); each sample's kept rows are then summed, while still in cache, for
+ * the mean token. Only padding is zero-filled. This runs on the loader thread in Java, not as
  * tensor ops, so it never competes with the model's intra-op threads.
  */
 public final class FeatureCollator implements ModalityCollator, AutoCloseable {
@@ -136,47 +136,41 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
         }
         int b = rows.size();
         int t = maxLen + 1;
-        Shape shape = new Shape(b, t, dim);
-        // Rows land once in `raw` (the target, or without masking the input itself); with masking the
-        // input is a second tensor into which each sample's kept rows are copied while still in cache.
-        HostTensors.Writable raw = HostTensors.empty(manager, shape, pool);
-        HostTensors.Writable feats = masking == null ? raw : HostTensors.empty(manager, shape, pool);
-        ByteBuffer in = raw.bytes();
-        FloatBuffer outFloats = feats.floats();
+        // Rows land once in `feats`: with masking it is both the target and, but for the dropped
+        // rows (zeroed in the model by MaskedInputs), the input.
+        HostTensors.Writable feats = HostTensors.empty(manager, new Shape(b, t, dim), pool);
+        ByteBuffer in = feats.bytes();
+        FloatBuffer floats = feats.floats();
         int rowBytes = dim * Float.BYTES;
         float[] mask = new float[b * t];
         float[] present = new float[b];
         float[] selected = masking == null ? null : new float[b * t];
+        float[] dropped = masking == null ? null : new float[b * t];
         float[] box = boxes == null ? null : new float[b * t * BOX];
         float[] sum = new float[dim];
         float[] rowValues = new float[dim];
         for (int i = 0; i < b; i++) {
             RowView row = rows.get(i);
-            int first = i * t; // the sample's position 0, as a row index of the [B*T, D] tensors
-            int sampleAt = first * rowBytes;
-            in.position(sampleAt + rowBytes);
-            raw.written(first + 1, Math.min(row.listLength(context.column()), maxLen));
+            int first = i * t; // the sample's position 0, as a row index of the [B*T, D] tensor
+            in.position((first + 1) * rowBytes);
+            feats.written(first + 1, Math.min(row.listLength(context.column()), maxLen));
             int n = row.copyFloatRows(context.column(), maxLen, in);
-            // The tensors are uninitialised or recycled: zero the padding rows (and, for a missing
+            // The tensor is uninitialised or recycled: zero the padding rows (and, for a missing
             // sample, the mean token); rows already zero from the previous batch are skipped.
-            raw.zero(first + n + 1, t - 1 - n, rowBytes);
-            if (raw != feats) {
-                raw.zero(first, 1, rowBytes); // the target's position 0 is zero
-                feats.zero(first + n + 1, t - 1 - n, rowBytes);
-            }
+            feats.zero(first + n + 1, t - 1 - n, rowBytes);
             if (n == 0) {
                 feats.zero(first, 1, rowBytes); // null or empty: a missing modality, all zeros
                 continue;
             }
             present[i] = 1f;
             java.util.Arrays.fill(mask, i * t, i * t + n + 1, 1f);
-            maskAndSum(raw, feats, first, n, masking, rng, selected, sum, rowValues);
+            sumKept(floats, first, n, masking, rng, selected, dropped, sum, rowValues);
             float inv = 1f / n; // n >= 1 here: no 0/0 for a sample without rows (spec quirk Q7)
             for (int k = 0; k < dim; k++) {
                 sum[k] *= inv;
             }
             feats.written(first, 1);
-            outFloats.put(i * t * dim, sum);
+            floats.put(first * dim, sum);
             if (box != null) {
                 int at = i * t * BOX;
                 box[at + 2] = 1f;
@@ -185,13 +179,15 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
                 copyBoxes(row, n, box, at + BOX);
             }
         }
+        NDArray features = feats.finish();
+        Map<String, NDArray> inputs = new TreeMap<>();
+        inputs.put(TensorKeys.FEATS, features);
         Map<String, NDArray> targets = new TreeMap<>();
         if (masking != null) {
-            targets.put(TensorKeys.TARGET, raw.finish());
+            inputs.put(TensorKeys.DROPPED, HostTensors.of(manager, dropped, new Shape(b, t)));
+            targets.put(TensorKeys.TARGET, features);
             targets.put(TensorKeys.MASKED, HostTensors.of(manager, selected, new Shape(b, t)));
         }
-        Map<String, NDArray> inputs = new TreeMap<>();
-        inputs.put(TensorKeys.FEATS, feats.finish());
         if (box != null) {
             inputs.put(TensorKeys.BOXES, HostTensors.of(manager, box, new Shape(b, t, BOX)));
         }
@@ -200,34 +196,25 @@ public final class FeatureCollator implements ModalityCollator, AutoCloseable {
     }
 
     /**
-     * Masks the sample's {@code n} rows (at tensor rows {@code first + 1 ...}) into the input and
-     * sums the kept ones into {@code sum} for the global token: the mean of the rows after masking,
-     * as in the released code. Each row passes through {@code rowValues} (one row, still in cache),
-     * so the sum is a loop over two arrays at the same index, which the JIT vectorizes; with an
-     * offset into a shared buffer it stayed scalar and cost more than all the copies.
+     * Draws the masking of the sample's {@code n} rows (at tensor rows {@code first + 1 ...}) and
+     * sums the rows the input keeps into {@code sum} for the global token: the mean of the rows
+     * after masking, as in the released code (a dropped row adds zero). Each kept row passes
+     * through {@code rowValues} (one row, still in cache), so the sum is a loop over two arrays at
+     * the same index, which the JIT vectorizes; with an offset into a shared buffer it stayed
+     * scalar and cost more than all the copies.
      */
-    private void maskAndSum(HostTensors.Writable raw, HostTensors.Writable feats, int first, int n,
-            MaskingRequest masking, Random rng, float[] selected, float[] sum, float[] rowValues) {
-        FloatBuffer inFloats = raw.floats();
-        FloatBuffer outFloats = raw == feats ? null : feats.floats();
-        int rowBytes = dim * Float.BYTES;
+    private void sumKept(FloatBuffer floats, int first, int n, MaskingRequest masking, Random rng, float[] selected,
+            float[] dropped, float[] sum, float[] rowValues) {
         java.util.Arrays.fill(sum, 0f);
         for (int r = 1; r <= n; r++) {
-            boolean zeroed = false;
             if (masking != null && rng.nextDouble() < masking.ratio()) {
                 selected[first + r] = 1f;
-                zeroed = rng.nextDouble() >= masking.keepRatio();
+                if (rng.nextDouble() >= masking.keepRatio()) {
+                    dropped[first + r] = 1f;
+                    continue; // the input row will be zero and adds nothing to the mean
+                }
             }
-            if (zeroed) {
-                feats.zero(first + r, 1, rowBytes);
-                continue; // the input row is zero and adds nothing to the mean
-            }
-            int at = (first + r) * dim;
-            inFloats.get(at, rowValues, 0, dim);
-            if (outFloats != null) {
-                feats.written(first + r, 1);
-                outFloats.put(at, rowValues, 0, dim);
-            }
+            floats.get((first + r) * dim, rowValues, 0, dim);
             addTo(sum, rowValues, dim);
         }
     }

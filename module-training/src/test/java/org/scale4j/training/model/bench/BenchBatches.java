@@ -68,6 +68,7 @@ public final class BenchBatches {
             } else {
                 NDArray f = manager.create(feats, new Shape(size, tokens, dim));
                 inputs.put(TensorKeys.FEATS, f);
+                inputs.put(TensorKeys.DROPPED, manager.create(masked, shape)); // every masked row, as MFM/MAM drop them
                 targets.put(TensorKeys.TARGET, f);
                 targets.put(TensorKeys.MASKED, manager.create(masked, shape));
                 if (spec.boxDim() > 0) {
