@@ -38,7 +38,7 @@ import org.scale4j.data.arrow.tools.SyntheticPreset;
  * dataset when absent, opens it with all five modalities and the training masks, then times
  * SAMPLES samples of batches on the calling thread (prefetch 0: one loader core), after at least
  * WARMUP samples (default 2,000) that are not timed, continued until the JIT compiler has been
- * idle for 3 s (at most 20x WARMUP): the JIT compiler shares the pinned core and needs
+ * idle for 3 s (at most 60 s): the JIT compiler shares the pinned core and needs
  * 10-20 s to compile the loader, which a training run of hours pays once. The copy
  * baseline moves the same number of bytes from the mapped shards into direct buffers.
  */
@@ -115,14 +115,16 @@ public final class LoaderBench {
         long done = 0;
         try (BatchStream s = ds.stream("train", options, DataPosition.START)) {
             // Warm up for WARMUP samples, then on until no JIT compilation has finished for 3 s (at
-            // most 20x WARMUP samples): on the pinned core the C2 thread compiling the collators
+            // most 60 s): on the pinned core the C2 thread compiling the collators
             // takes up to half of the core for 10-20 s (single compilations of over a second),
             // which a run of hours pays once.
             java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
             long warm = 0;
-            long quietSince = System.nanoTime();
+            long warmStart = System.nanoTime();
+            long quietSince = warmStart;
             long compiled = jit.getTotalCompilationTime();
-            while (warm < warmup || (System.nanoTime() - quietSince < 3_000_000_000L && warm < 20 * warmup)) {
+            while (warm < warmup || (System.nanoTime() - quietSince < 3_000_000_000L
+                    && System.nanoTime() - warmStart < 60_000_000_000L)) {
                 try (Batch b = s.next(nd)) {
                     warm += b.size();
                 }

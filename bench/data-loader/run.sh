@@ -3,7 +3,7 @@
 # plain memory copy of the same bytes, plus peak RSS.
 #   bench/data-loader/run.sh [PRESET] [ROWS] [SAMPLES] [WARMUP]   e.g. bench/data-loader/run.sh paper 2000 8000
 # At least WARMUP (default 2000) samples per phase are loaded untimed first, and on until the JIT compiler
-# has finished no compilation for 3 s (at most 20x WARMUP).
+# has finished no compilation for 3 s (at most 60 s).
 # Datasets are generated once under bench/data-loader/work/ (gitignored).
 # MODALITIES=text,table (environment) times only those modalities: the cost of one modality alone.
 # The shards are first dropped from the page cache and read back, so that they sit there as a dataset read from
