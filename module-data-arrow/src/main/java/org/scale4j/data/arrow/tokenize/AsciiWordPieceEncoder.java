@@ -99,7 +99,11 @@ final class AsciiWordPieceEncoder {
             cleanText = false;
             lowercase = false;
         } else if (normalizer.path("type").asText().equals("BertNormalizer")
-                && normalizer.path("clean_text").isBoolean() && normalizer.path("lowercase").isBoolean()) {
+                && normalizer.path("clean_text").isBoolean() && normalizer.path("lowercase").isBoolean()
+                && booleanOrAbsent(normalizer.path("strip_accents"))
+                && booleanOrAbsent(normalizer.path("handle_chinese_chars"))) {
+            // strip_accents (null: follows lowercase) and handle_chinese_chars are only checked: stripping
+            // accents (NFD, drop nonspacing marks) and spacing out CJK ideographs leave ASCII unchanged.
             cleanText = normalizer.path("clean_text").booleanValue();
             lowercase = normalizer.path("lowercase").booleanValue();
         } else {
@@ -151,6 +155,10 @@ final class AsciiWordPieceEncoder {
         }
         return Optional.of(new AsciiWordPieceEncoder(table, screen.get(), new PieceTable(starts),
                 new PieceTable(continued), unkId, maxInputChars));
+    }
+
+    private static boolean booleanOrAbsent(JsonNode v) {
+        return v.isMissingNode() || v.isNull() || v.isBoolean();
     }
 
     private static String text(JsonNode node, String field, String absent) {
