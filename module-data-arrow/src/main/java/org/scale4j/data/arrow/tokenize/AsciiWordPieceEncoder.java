@@ -27,7 +27,8 @@ import java.util.Set;
  *   <li>{@code clean_text}: drop every control char (Unicode Cc: 0x00-0x1F and 0x7F) except
  *       {@code \t \n \r}, then turn {@code \t \n \r} into a space. Drop first, map second: 0x0B and
  *       0x0C are whitespace to Rust but control chars to BERT, so they vanish instead of splitting
- *       words; 0x1C-0x1F are not whitespace to Rust (unlike Java's {@code Character.isWhitespace}).</li>
+ *       words. Without {@code clean_text} every control char stays, and 0x1C-0x1F stay inside words:
+ *       they are not whitespace to Rust (unlike to Java's {@code Character.isWhitespace}).</li>
  *   <li>{@code lowercase}: A-Z to a-z. {@code strip_accents} (NFD, drop nonspacing marks) and
  *       {@code handle_chinese_chars} leave ASCII as it is.</li>
  *   <li>{@code BertPreTokenizer}: split on Rust whitespace (0x09-0x0D, space; removed), then isolate
