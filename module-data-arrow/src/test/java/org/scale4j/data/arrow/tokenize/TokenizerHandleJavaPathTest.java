@@ -24,6 +24,16 @@ class TokenizerHandleJavaPathTest {
     @TempDir Path tmp;
 
     /** Native ids of each text, from DJL's full encoding. */
+    /** {@code handle} encodes {@code texts} to the ids DJL's full native encoding gives. */
+    private static void assertSameIdsAsNative(TokenizerHandle handle, Path file, List<String> texts, String label)
+            throws IOException {
+        long[][] ids = handle.encode(texts);
+        long[][] expected = nativeIds(file, texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(expected[i], ids[i], label + texts.get(i));
+        }
+    }
+
     private static long[][] nativeIds(Path file, List<String> texts) throws IOException {
         try (HuggingFaceTokenizer djl = HuggingFaceTokenizer.builder().optTokenizerPath(file)
                 .optAddSpecialTokens(false).optTruncation(false).optPadding(false).build()) {
@@ -38,11 +48,7 @@ class TokenizerHandleJavaPathTest {
                 "unbelievable shoebox!", "", "blue [CLS]", "USB-C charger 65W", "naïve", "red\u000Bshoe\tcase");
         try (TokenizerHandle handle = TokenizerHandle.load(file, "k")) {
             assertTrue(handle.encodesAsciiInJava());
-            long[][] ids = handle.encode(texts);
-            long[][] expected = nativeIds(file, texts);
-            for (int i = 0; i < texts.size(); i++) {
-                assertArrayEquals(expected[i], ids[i], texts.get(i));
-            }
+            assertSameIdsAsNative(handle, file, texts, "");
             assertEquals(5, handle.textsEncodedInJava(), "the five ASCII texts without [MASK] or [CLS]");
             handle.encode(List.of("蓝色", "[SEP]"));
             assertEquals(5, handle.textsEncodedInJava(), "non-ASCII and special-token texts stay native");
@@ -99,12 +105,8 @@ class TokenizerHandleJavaPathTest {
             Path file = TokenizerFiles.edited(tmp.resolve(e.getKey() + ".json"), e.getValue());
             try (TokenizerHandle handle = TokenizerHandle.load(file, "k")) {
                 assertFalse(handle.encodesAsciiInJava(), e.getKey());
-                long[][] ids = handle.encode(texts);
+                assertSameIdsAsNative(handle, file, texts, e.getKey() + ": ");
                 assertEquals(0, handle.textsEncodedInJava(), e.getKey());
-                long[][] expected = nativeIds(file, texts);
-                for (int i = 0; i < texts.size(); i++) {
-                    assertArrayEquals(expected[i], ids[i], e.getKey() + ": " + texts.get(i));
-                }
             }
         }
         VocabularyBuilder b = new VocabularyBuilder();
@@ -133,11 +135,7 @@ class TokenizerHandleJavaPathTest {
         List<String> texts = List.of("red SHOE BOX", "red shoe\tbox", "red shoe  box", "shoebox", "red shoe\u0001 box");
         try (TokenizerHandle handle = TokenizerHandle.load(file, "k")) {
             assertTrue(handle.encodesAsciiInJava());
-            long[][] ids = handle.encode(texts);
-            long[][] expected = nativeIds(file, texts);
-            for (int i = 0; i < texts.size(); i++) {
-                assertArrayEquals(expected[i], ids[i], texts.get(i));
-            }
+            assertSameIdsAsNative(handle, file, texts, "");
             assertEquals(2, handle.textsEncodedInJava(), "the two spaced differently");
         }
     }
