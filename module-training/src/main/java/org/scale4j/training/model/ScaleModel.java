@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.scale4j.api.batch.Batch;
+import org.scale4j.api.batch.MaskedInputs;
 import org.scale4j.api.modality.MaskingRequest;
 import org.scale4j.api.modality.ModalitySpec;
 import org.scale4j.api.model.EncoderOutput;
@@ -142,7 +143,7 @@ public final class ScaleModel extends AbstractBlock {
         SortedMap<String, NDArray> contrastive = new TreeMap<>();
         NDList present = new NDList();
         for (String name : names) {
-            var input = org.scale4j.api.batch.MaskedInputs.apply(shard.modality(name));
+            var input = MaskedInputs.apply(shard.modality(name));
             EncoderOutput out = encoders.get(name).encode(ps, input, training);
             unimodal.put(name, out);
             NDArray pooled = poolers.get(name).forward(ps, new NDList(out.summary()), training).singletonOrThrow();

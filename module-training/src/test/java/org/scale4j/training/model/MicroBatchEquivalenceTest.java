@@ -1,6 +1,7 @@
 package org.scale4j.training.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.scale4j.training.loop.Gradients;
 import org.scale4j.training.loop.TrainableParameters;
 import org.scale4j.api.batch.Batch;
+import org.scale4j.api.batch.TensorKeys;
 
 /** The full batch and 2 or 4 micro-batches give the same loss and gradients (dropout 0). */
 class MicroBatchEquivalenceTest {
@@ -35,6 +37,11 @@ class MicroBatchEquivalenceTest {
             for (int shards : new int[] {1, 2, 4}) {
                 try (Batch batch = Fixtures.batch(manager, 8, 11)) {
                     List<Batch> parts = shards == 1 ? List.of(batch) : BatchShards.split(batch, shards);
+                    for (Batch part : parts) {
+                        var image = part.modality("image");
+                        assertSame(image.input(TensorKeys.FEATS), image.target(TensorKeys.TARGET),
+                                "a tensor under two keys is sliced once");
+                    }
                     float loss;
                     Map<String, float[]> grads;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -47,6 +47,7 @@ class AsciiWordPieceEncoderTest {
     private static Checked built;
     private static Checked cased;
     private static Checked raw;
+    private static Checked flagged;
 
     /** A tokenizer file: its Java encoder and the native reference. */
     private record Checked(AsciiWordPieceEncoder encoder, HuggingFaceTokenizer reference) {
@@ -75,6 +76,22 @@ class AsciiWordPieceEncoderTest {
             assertArrayEquals(expected, ids, () -> show(text));
             return true;
         }
+
+        /**
+         * For a tokenizer whose added tokens match in ways the screen only approximates (normalized
+         * contents, lstrip, rstrip, single_word): whenever the Java encoder takes a text, its ids
+         * equal the native ones.
+         *
+         * @return whether the Java encoder encoded the text
+         */
+        boolean checkWhenTaken(String text) {
+            long[] ids = encoder.encode(text, encoder.scratch());
+            if (ids == null) {
+                return false;
+            }
+            assertArrayEquals(reference.encode(text, false, false).getIds(), ids, () -> show(text));
+            return true;
+        }
     }
 
     @BeforeContainer
@@ -83,11 +100,12 @@ class AsciiWordPieceEncoderTest {
         built = Checked.of(TokenizerFiles.built(dir, 120));
         cased = Checked.of(TokenizerFiles.cased(dir));
         raw = Checked.of(TokenizerFiles.raw(dir));
+        flagged = Checked.of(TokenizerFiles.addedFlags(dir));
     }
 
     @AfterContainer
     static void close() throws IOException {
-        for (Checked c : List.of(built, cased, raw)) {
+        for (Checked c : List.of(built, cased, raw, flagged)) {
             c.reference().close();
         }
         try (var files = Files.walk(dir)) {
@@ -97,19 +115,37 @@ class AsciiWordPieceEncoderTest {
         }
     }
 
-    @Property(tries = 2500)
+    // Seeds pinned so that CI runs the same texts every time; bench/tokenizer/run.sh compares many more titles.
+    @Property(tries = 2500, seed = "20261121")
     void builtWordPieceMatchesTheNativeLibrary(@ForAll("texts") String text) {
         built.check(text);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1500, seed = "20261121")
     void casedWordPieceMatchesTheNativeLibrary(@ForAll("texts") String text) {
         cased.check(text);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1500, seed = "20261121")
     void unnormalizedWordPieceMatchesTheNativeLibrary(@ForAll("texts") String text) {
         raw.check(text);
+    }
+
+    @Property(tries = 1500, seed = "20261121")
+    void textsTakenBesideFlaggedAddedTokensMatchTheNativeLibrary(@ForAll("texts") String text) {
+        flagged.checkWhenTaken(text);
+    }
+
+    /** The screen declines every spelling of the flagged tokens and still takes the texts without them. */
+    @Example
+    void flaggedAddedTokensGoNativeAndOtherTextsStayInJava() {
+        for (String text : List.of("shoe box", "SHOE BOX", "red Shoe Box", "axyzb", "run", "RUN fast", "a\u000Bb",
+                "ab")) {
+            assertEquals(false, flagged.checkWhenTaken(text), () -> show(text) + " holds a flagged token");
+        }
+        for (String text : List.of("red shoe", "shoebox", "jumping", "xy z", "a b", "USB-C charger 65W")) {
+            assertEquals(true, flagged.checkWhenTaken(text), () -> show(text) + " holds no added token");
+        }
     }
 
     /** The titles of a fixed-seed synthetic dataset, with the vocabulary the loader builds from them. */
@@ -181,7 +217,8 @@ class AsciiWordPieceEncoderTest {
                     return n % 2 == 0 ? s.toString() : String.valueOf(c).repeat(n);
                 });
         Arbitrary<String> special = Arbitraries.of("[MASK]", "[CLS]", "[SEP]", "[", "]", "[mask]", "[MASK", "MASK]",
-                "[ MASK]", "[UNK", "##", "@@", "##s", "@@s");
+                "[ MASK]", "[UNK", "##", "@@", "##s", "@@s", "Shoe Box", "shoe box", "xyz", "XYZ", "Run", "run",
+                "a\u000Bb", "ab");
         Arbitrary<String> anyAscii = Arbitraries.strings().ascii().ofMaxLength(6);
         Arbitrary<String> fragment = Arbitraries.frequencyOf(
                 Tuple.of(8, word), Tuple.of(4, casedWord), Tuple.of(3, glued), Tuple.of(3, punctuation),

@@ -88,6 +88,33 @@ final class TokenizerFiles {
         });
     }
 
+    /** The contents of {@link #addedFlags}'s extra added tokens. */
+    static final List<String> FLAGGED = List.of("Shoe Box", "xyz", "Run", "a\u000Bb");
+
+    /**
+     * The built tokenizer plus added tokens with every matching flag: {@code Shoe Box} normalized
+     * with lstrip, {@code xyz} raw with single_word, {@code Run} normalized with rstrip, and a
+     * normalized token holding a control char that clean_text drops ({@code a\u000Bb}, matched as
+     * {@code ab}).
+     */
+    @SuppressWarnings("unchecked")
+    static Path addedFlags(Path dir) throws IOException {
+        return write(dir.resolve("added-flags.json"), json(400), json -> {
+            List<Map<String, Object>> added = new ArrayList<>((List<Map<String, Object>>) json.get("added_tokens"));
+            added.add(added("Shoe Box", 9990, true, true, false, false));
+            added.add(added("xyz", 9991, false, false, false, true));
+            added.add(added("Run", 9992, true, false, true, false));
+            added.add(added("a\u000Bb", 9993, true, false, false, false));
+            json.put("added_tokens", added);
+        });
+    }
+
+    private static Map<String, Object> added(String content, int id, boolean normalized, boolean lstrip,
+            boolean rstrip, boolean singleWord) {
+        return Map.of("id", id, "content", content, "single_word", singleWord, "lstrip", lstrip, "rstrip", rstrip,
+                "normalized", normalized, "special", false);
+    }
+
     /** The built tokenizer with one change, for configurations the Java encoder must not take. */
     static Path edited(Path file, Consumer<Map<String, Object>> edit) throws IOException {
         return write(file, json(400), edit);

@@ -4,13 +4,18 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.scale4j.api.batch.Batch;
+import org.scale4j.api.batch.MaskedInputs;
+import org.scale4j.api.batch.ModalityBatch;
+import org.scale4j.api.batch.TensorKeys;
 import org.scale4j.training.engine.OneDnnSwitch;
 import org.scale4j.training.model.LossResult;
 import org.scale4j.training.model.ModelBuilder;
@@ -38,6 +43,9 @@ public final class ModelBench {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("large matmul 2048x2048x2048: %.1f GFLOP/s; tiny op (add + close): %.1f us%n",
                 matmulGflops(), tinyOpMicros());
+        System.out.printf("feature masking in the model (MaskedInputs.apply, 15%% of rows dropped): %.0f us at"
+                + " [2,5,8], %.0f us at [32,9,64], %.0f us at the paper's image batch [32,37,2048]%n",
+                maskingMicros(2, 5, 8), maskingMicros(32, 9, 64), maskingMicros(32, 37, 2048));
         List<Runner> runners = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             // as training does (trainer.onednn, default false); -Dbench.onednn=true measures PyTorch's default
@@ -155,6 +163,26 @@ public final class ModelBench {
     }
 
     /** Microseconds per tiny {@code add} + {@code close} (the per-op dispatch cost under the current load). */
+    /** Microseconds per {@link MaskedInputs#apply} on a {@code [b,t,d]} batch, best of 3 rounds. */
+    private static double maskingMicros(int b, int t, int d) {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDArray feats = manager.randomNormal(new Shape(b, t, d));
+            NDArray dropped = manager.randomUniform(0, 1, new Shape(b, t)).gt(0.85).toType(DataType.FLOAT32, false);
+            ModalityBatch batch = new ModalityBatch("image", manager.ones(new Shape(b)), manager.ones(new Shape(b, t)),
+                    Map.of(TensorKeys.FEATS, feats, TensorKeys.DROPPED, dropped), Map.of(TensorKeys.TARGET, feats));
+            int calls = d > 1000 ? 100 : 2000;
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    MaskedInputs.apply(batch).input(TensorKeys.FEATS).close();
+                }
+                best = Math.min(best, (System.nanoTime() - t0) / 1e3 / calls);
+            }
+            return best;
+        }
+    }
+
     private static double tinyOpMicros() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDArray a = manager.ones(new Shape(4));
